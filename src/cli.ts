@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/** The `ergsprint` command: wiring only. Each command lives in src/commands/. */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error.js';
+import * as analyze from './commands/analyze.js';
+import * as decode from './commands/decode.js';
+import * as evaluate from './commands/evaluate.js';
+import * as inspect from './commands/inspect.js';
+import * as live from './commands/live.js';
+import * as replay from './commands/replay.js';
+import * as scan from './commands/scan.js';
+import * as simulate from './commands/simulate.js';
+import * as start from './commands/start.js';
+
+export function buildProgram(): Command {
+  const program = new Command('ergsprint')
+    .description('Companion for Bluetooth FTMS rowing machines: live numbers, intervals and all-out sprint verdicts.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const cmd of [start, live, scan, replay, analyze, evaluate, inspect, simulate, decode]) cmd.register(program);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ ergsprint start                                  live rowers, or a demo replay when there is no Bluetooth
+  $ ergsprint scan                                   list FTMS rowers and heart-rate straps in range
+  $ ergsprint live --rower PM5 --hr Polar=PM5        row with a PM5 and a Polar strap, display on :8080
+  $ ergsprint replay fixtures/hiit-allout.ndjson --speed 10
+  $ ergsprint analyze fixtures/hiit-allout.ndjson --ref-2k 7:05
+  $ ergsprint evaluate fixtures
+  $ ergsprint inspect session.ndjson
+  $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels
+  $ ergsprint decode --json 2c0b000000000000ffff00000000000000580000`,
+  );
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CliError) {
+      process.stderr.write(`ergsprint: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`ergsprint: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import { CliError } from '../cli-error.js';
+
+/** PLACEHOLDER until its issue lands: replace this file. */
+export function register(program: Command): void {
+  program
+    .command('evaluate')
+    .description('(not built yet)')
+    .action(() => {
+      throw new CliError('evaluate is not built yet');
+    });
+}

@@ -1,0 +1,61 @@
+/**
+ * The per-rower session state the pipeline maintains and the server snapshots for displays.
+ * Plain serialisable data (no class instances), so `hello` can send it as it is.
+ */
+import type { Interval, IntervalKind, Verdict } from '../analysis/types.js';
+import type { Sample } from '../ftms/sample.js';
+
+export type PhaseKind = IntervalKind | 'idle' | 'paused';
+
+/** A phase started (provisional: may still be retracted or merged; final: settled). */
+export interface PhaseEvent {
+  rower: string;
+  kind: PhaseKind;
+  /** backdated start, ms of data time */
+  start: number;
+  provisional: boolean;
+  /** work/rest number this phase will carry, when known */
+  index?: number;
+}
+
+/** Progress through a workout plan. */
+export interface PlanProgress {
+  plan: string;
+  /** 1-based rep currently running or next; 0 before the first */
+  rep: number;
+  reps: number;
+  phase: IntervalKind | 'idle' | 'done';
+  /** ms of data time when the current planned phase should end (for countdowns), if it has a length */
+  phaseEndsAt?: number;
+}
+
+export interface SessionSummary {
+  /** percentage decrement score over the main set, % */
+  decrementPct?: number;
+  decrementReading?: string;
+  sprints: number;
+  allOut: number;
+  notes: string[];
+}
+
+export interface RowerState {
+  id: string;
+  name: string;
+  connected: boolean;
+  /** latest data time seen for this rower, ms */
+  t: number;
+  last?: Sample;
+  phase: PhaseEvent | null;
+  intervals: Interval[];
+  plan?: PlanProgress;
+  summary?: SessionSummary;
+}
+
+export interface SessionSnapshot {
+  /** ISO-8601 start of the session (recording header's startedAt) */
+  startedAt: string;
+  source: 'ble' | 'simulator' | 'import' | 'replay' | 'demo';
+  rowers: RowerState[];
+}
+
+export type { Verdict };
