@@ -59,3 +59,15 @@ export interface SessionSnapshot {
 }
 
 export type { Verdict };
+
+/**
+ * What the session pipeline emits, in data-time order. The WebSocket feed sends each one as a
+ * message of the same `type` (plus `hello` with a full snapshot on connect).
+ */
+export type SessionEvent =
+  | { type: 'rower'; rower: string; name: string; connected: boolean; t: number }
+  | { type: 'sample'; rower: string; sample: Sample }
+  | { type: 'phase'; phase: PhaseEvent }
+  | { type: 'interval'; interval: Interval }
+  | { type: 'plan'; rower: string; plan: PlanProgress }
+  | { type: 'summary'; rower: string; summary: SessionSummary };
