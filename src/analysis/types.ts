@@ -55,3 +55,13 @@ export interface Interval {
   stats: IntervalStats;
   verdict?: Verdict;
 }
+
+/** Session-level reading of the main set. */
+export interface SessionSummary {
+  /** percentage decrement score over the main set, % */
+  decrementPct?: number;
+  decrementReading?: string;
+  sprints: number;
+  allOut: number;
+  notes: string[];
+}

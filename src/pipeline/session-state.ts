@@ -2,7 +2,7 @@
  * The per-rower session state the pipeline maintains and the server snapshots for displays.
  * Plain serialisable data (no class instances), so `hello` can send it as it is.
  */
-import type { Interval, IntervalKind, Verdict } from '../analysis/types.js';
+import type { Interval, IntervalKind, SessionSummary, Verdict } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
 
 export type PhaseKind = IntervalKind | 'idle' | 'paused';
@@ -29,14 +29,6 @@ export interface PlanProgress {
   phaseEndsAt?: number;
 }
 
-export interface SessionSummary {
-  /** percentage decrement score over the main set, % */
-  decrementPct?: number;
-  decrementReading?: string;
-  sprints: number;
-  allOut: number;
-  notes: string[];
-}
 
 export interface RowerState {
   id: string;
@@ -58,7 +50,7 @@ export interface SessionSnapshot {
   rowers: RowerState[];
 }
 
-export type { Verdict };
+export type { SessionSummary, Verdict };
 
 /**
  * What the session pipeline emits, in data-time order. The WebSocket feed sends each one as a
