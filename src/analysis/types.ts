@@ -38,10 +38,26 @@ export type VerdictKind =
 export interface Verdict {
   /** null = cannot tell */
   allOut: boolean | null;
-  /** 0..100 */
+  /** 0..100: 75 points for the level (O from 0.70 to 1.00), 25 for the shape (see verdict.ts) */
   score: number;
   kind: VerdictKind;
+  /** the number compared (OUTPUT, when a reference exists) and at most two reasons in plain words */
   reasons: Reason[];
+  /** the coach's sentence for the athlete */
+  message?: string;
+  /** judged without a settled reference (shape only, or against today's own sprints) */
+  provisional?: boolean;
+  /** 1-based sprint number in the main set */
+  rep?: number;
+  /** MP: energy ÷ time, W */
+  meanPowerW?: number;
+  /** E_n = Ref₁ × f(n), W */
+  expectedPowerW?: number;
+  /** O_n = MP_n / E_n */
+  ratio?: number;
+  reference?: { powerW: number; source: string; kind: string };
+  /** every flag as evaluated (raised ones have pass = false), for details and debugging */
+  checks?: Reason[];
 }
 
 export interface Interval {
@@ -64,4 +80,12 @@ export interface SessionSummary {
   sprints: number;
   allOut: number;
   notes: string[];
+  /** reps n followed by a rep more than 5 % stronger (n ≥ 2): "had more?" */
+  risingReps?: number[];
+  /** the last rep beat the mean of the two before it by more than 5 % */
+  lastRepSpurt?: boolean;
+  /** the reference the final verdicts used */
+  reference?: { powerW: number; source: string; kind: string };
+  /** verdicts rest on today's sprints only (first session) */
+  provisional?: boolean;
 }

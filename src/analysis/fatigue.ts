@@ -1,0 +1,34 @@
+/**
+ * Expected fatigue across repeated 30-s sprints (science notes §1.4 and §6.2): the fraction of the
+ * fresh rep-1 power a genuine all-out rep n should still reach.
+ */
+
+/** Lowest expected fraction, whatever the rep number. */
+export const FATIGUE_FLOOR = 0.65;
+
+/** Rest lengths the notes give numbers for; shorter or longer rests are clamped to them. */
+const SHORT_REST_S = 60;
+const LONG_REST_S = 90;
+
+/** Linear weight of `restS` between the 60-s and 90-s rows (0 = 60 s or less, 1 = 90 s or more). */
+function longRestWeight(restS: number): number {
+  return Math.min(1, Math.max(0, (restS - SHORT_REST_S) / (LONG_REST_S - SHORT_REST_S)));
+}
+
+/**
+ * f(n, rest): 1 for rep 1; 0.90 (60 s rests) to 0.93 (90 s) for rep 2; then −3.5 %/rep (60 s)
+ * to −2.5 %/rep (90 s); never below 0.65. Rests between 60 and 90 s interpolate linearly;
+ * outside that range the nearest row applies (the notes give no numbers beyond it).
+ */
+export function expectedFatigue(rep: number, restS: number): number {
+  if (!Number.isFinite(rep) || rep <= 1) return 1;
+  const w = longRestWeight(restS);
+  const second = 0.9 + 0.03 * w;
+  const perRep = 0.035 - 0.01 * w;
+  return Math.max(FATIGUE_FLOOR, second - perRep * (Math.floor(rep) - 2));
+}
+
+/** Expected mean power of rep n, W: E_n = Ref₁ × f(n, rest). */
+export function expectedPowerW(ref1PowerW: number, rep: number, restS: number): number {
+  return ref1PowerW * expectedFatigue(rep, restS);
+}

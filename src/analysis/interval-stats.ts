@@ -1,0 +1,77 @@
+/** Summary numbers of one interval (work, rest, warm-up or cool-down) from samples or stroke events. */
+import { cleanPower, holdMean, strokesIn, valueAt, type Point, type Stroke } from './series.js';
+import type { IntervalStats } from './types.js';
+
+export type { Point } from './series.js';
+
+/** How long after an interval its heart-rate peak is still counted: HR lags effort by tens of seconds. */
+export const HR_LAG_MS = 30_000;
+
+/** Watts from a pace in s/500 m (Concept2: P = 2.80 / (pace/500)³). */
+export function powerFromPaceW(paceS500: number): number {
+  return 2.8 / (paceS500 / 500) ** 3;
+}
+
+/** Pace in s/500 m from watts (inverse of `powerFromPaceW`). */
+export function paceFromPowerS500(powerW: number): number {
+  return 500 * Math.cbrt(2.8 / powerW);
+}
+
+/** Best mean power of 3 consecutive strokes, W, with the index of the middle stroke. */
+export function bestThreeStrokes(strokes: readonly Stroke[]): { powerW: number; middle: number } | undefined {
+  let best: { powerW: number; middle: number } | undefined;
+  for (let i = 0; i + 2 < strokes.length; i++) {
+    const mean = (strokes[i]!.powerW + strokes[i + 1]!.powerW + strokes[i + 2]!.powerW) / 3;
+    if (!best || mean > best.powerW) best = { powerW: mean, middle: i + 1 };
+  }
+  return best;
+}
+
+/** Max of `key` over reports in [fromMs, toMs]. */
+function peakOf(points: readonly Point[], key: 'heartRate', fromMs: number, toMs: number): number | undefined {
+  let peak: number | undefined;
+  for (const p of points) {
+    const v = p[key];
+    if (p.t >= fromMs && p.t <= toMs && v !== undefined && v > 0 && (peak === undefined || v > peak)) peak = v;
+  }
+  return peak;
+}
+
+/**
+ * Statistics of [startMs, endMs] (ms of data time). Mean power is energy ÷ time (the
+ * sample-and-hold integral of power), never the watts of the mean pace; peak is the best
+ * 3-stroke mean; heart-rate peak looks until `hrWindowEndMs` (default end + 30 s).
+ */
+export function summariseInterval(
+  points: readonly Point[],
+  startMs: number,
+  endMs: number,
+  opts: { hrWindowEndMs?: number } = {},
+): IntervalStats {
+  const clean = cleanPower(points);
+  const stats: IntervalStats = { durationS: Math.max(0, endMs - startMs) / 1000 };
+  if (!(endMs > startMs)) return stats;
+  const avgPowerW = holdMean(clean, 'powerW', startMs, endMs);
+  if (avgPowerW !== undefined) stats.avgPowerW = avgPowerW;
+  const strokes = strokesIn(clean, startMs, endMs);
+  const best = bestThreeStrokes(strokes);
+  if (best) stats.peakPowerW = best.powerW;
+  const rate = holdMean(clean, 'strokeRate', startMs, endMs);
+  if (rate !== undefined) stats.avgStrokeRate = rate;
+  const hr = holdMean(clean.filter((p) => p.heartRate === undefined || p.heartRate > 0), 'heartRate', startMs, endMs);
+  if (hr !== undefined) stats.avgHeartRate = hr;
+  const hrPeak = peakOf(clean, 'heartRate', startMs, opts.hrWindowEndMs ?? endMs + HR_LAG_MS);
+  if (hrPeak !== undefined) stats.peakHeartRate = hrPeak;
+  const d0 = valueAt(clean, 'distanceM', startMs);
+  const d1 = valueAt(clean, 'distanceM', endMs);
+  if (d0 !== undefined && d1 !== undefined && d1 > d0) {
+    stats.distanceM = d1 - d0;
+    stats.avgPaceS500 = (stats.durationS / stats.distanceM) * 500;
+  } else if (avgPowerW !== undefined && avgPowerW > 0) {
+    stats.avgPaceS500 = paceFromPowerS500(avgPowerW);
+  }
+  const c0 = valueAt(clean, 'strokeCount', startMs);
+  const c1 = valueAt(clean, 'strokeCount', endMs);
+  stats.strokes = c0 !== undefined && c1 !== undefined ? Math.max(0, c1 - c0) : strokes.length;
+  return stats;
+}
