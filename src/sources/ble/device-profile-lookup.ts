@@ -1,0 +1,17 @@
+/**
+ * What the BLE source needs from a device profile (src/ftms/device-profiles.ts holds the table;
+ * its `DeviceProfile` satisfies this structurally). Passed in, so the source stays testable.
+ */
+export type StartupMode = 'none' | 'control-start';
+
+export interface BleProfile {
+  id: string;
+  startup: StartupMode;
+  /** known not to speak FTMS (SmartRow, Echelon, older Domyos): say so rather than fail silently */
+  notFtms?: boolean;
+}
+
+/** Profile for an advertised name, or undefined for an unknown device. */
+export type ProfileLookup = (name: string) => BleProfile | undefined;
+
+export const noProfiles: ProfileLookup = () => undefined;

@@ -1,0 +1,90 @@
+/**
+ * The one place that loads noble. Loaded lazily and by its package name so `NOBLE_HCI_DEVICE_ID`
+ * (adapter choice) and `NOBLE_WEBSOCKET=1` (remote adapter over noble's ws-slave protocol) keep
+ * working, and so commands that never touch Bluetooth do not pay for (or crash on) it.
+ */
+import { BleError, SETCAP_HINT } from './errors.js';
+import type { Noble } from './noble-types.js';
+import { withTimeout } from './with-timeout.js';
+
+const REMOTE_HINT = 'try NOBLE_WEBSOCKET=1 with `ergsprint simulate --ble` running (a virtual rower), or a remote adapter running noble\'s ws-slave';
+
+/** Import `@abandonware/noble`, turning the ways it fails into BleErrors. */
+export async function loadNoble(): Promise<Noble> {
+  if (process.env.NOBLE_WEBSOCKET) routeConsoleLogToStderr();
+  try {
+    const mod = (await import('@abandonware/noble')) as unknown as { default?: Noble } & Noble;
+    return mod.default ?? mod;
+  } catch (err) {
+    throw translateLoadError(err);
+  }
+}
+
+/** Map an error thrown while opening the adapter to a BleError with advice. */
+export function translateLoadError(err: unknown): Error {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'EAFNOSUPPORT') {
+    return new BleError('NO_BLUETOOTH', `No Bluetooth adapter is usable on this machine (EAFNOSUPPORT): the kernel offers no Bluetooth sockets here; ${REMOTE_HINT}`, { cause: err });
+  }
+  if (code === 'EPERM' || code === 'EACCES') {
+    return new BleError('PERMISSION', `Not allowed to open the Bluetooth adapter (${String(code)}). Grant node the raw-socket capability once: ${SETCAP_HINT}`, { cause: err });
+  }
+  if (code === 'ENODEV') {
+    return new BleError('NO_BLUETOOTH', `No Bluetooth adapter found (ENODEV); pick another with NOBLE_HCI_DEVICE_ID=n, or ${REMOTE_HINT}`, { cause: err });
+  }
+  if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
+    return new BleError('NO_BLUETOOTH', `noble's Bluetooth bindings are not installed for this platform; ${REMOTE_HINT}`, { cause: err });
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** Resolve once the adapter reports poweredOn; reject with a BleError for every other final state. */
+export async function waitPoweredOn(noble: Noble, timeoutMs: number): Promise<void> {
+  const ready = new Promise<void>((resolve, reject) => {
+    const check = (state: string): boolean => {
+      const err = stateError(state);
+      if (state === 'poweredOn') resolve();
+      else if (err) reject(err);
+      else return false;
+      noble.removeListener('stateChange', check);
+      return true;
+    };
+    noble.on('stateChange', check);
+    check(noble.state);
+  });
+  try {
+    await withTimeout(ready, timeoutMs, 'Bluetooth adapter');
+  } catch (err) {
+    if (err instanceof BleError && err.code === 'TIMEOUT') {
+      throw new BleError('ADAPTER_TIMEOUT', `The Bluetooth adapter did not become ready within ${timeoutMs / 1000} s (state: ${noble.state}); pick another with NOBLE_HCI_DEVICE_ID=n`);
+    }
+    throw err;
+  }
+}
+
+/** The BleError for a final adapter state other than poweredOn, or null while it may still change. */
+export function stateError(state: string): BleError | null {
+  if (state === 'poweredOff') {
+    return process.env.NOBLE_WEBSOCKET
+      ? new BleError('ADAPTER_OFF', 'The remote Bluetooth adapter at ws://localhost:2846 is unreachable or off (NOBLE_WEBSOCKET=1): start `ergsprint simulate --ble` or noble\'s ws-slave there first')
+      : new BleError('ADAPTER_OFF', 'The Bluetooth adapter is powered off: switch it on (`bluetoothctl power on` or `rfkill unblock bluetooth`)');
+  }
+  if (state === 'unauthorized') {
+    return new BleError('PERMISSION', `Not allowed to use the Bluetooth adapter. Grant node the raw-socket capability once: ${SETCAP_HINT}`);
+  }
+  if (state === 'unsupported') {
+    return new BleError('NO_BLUETOOTH', `This Bluetooth adapter does not support Bluetooth Low Energy; ${REMOTE_HINT}`);
+  }
+  return null;
+}
+
+let routed = false;
+/**
+ * noble's websocket bindings `console.log` every socket and state change to stdout; send them to
+ * stderr so `scan --json` stays parseable.
+ */
+function routeConsoleLogToStderr(): void {
+  if (routed) return;
+  routed = true;
+  console.log = (...args: unknown[]) => console.error(...args);
+}
