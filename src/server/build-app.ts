@@ -1,0 +1,131 @@
+/**
+ * Builds the display server's fastify app — static display, REST API, `/ws` feed — and never
+ * listens (start-server.ts does). Tests call `inject()` / `injectWS()` or listen on port 0.
+ */
+import { existsSync } from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import type { Observable, Subscription } from 'rxjs';
+import type { ServerInput } from './protocol.js';
+import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
+import { ApiError, errorBody } from './errors.js';
+import { SnapshotStore } from './snapshot-store.js';
+import { WsHub, type HubOptions } from './ws-hub.js';
+
+export interface AppOptions {
+  /** the access token state-changing requests must carry as `Authorization: Bearer ...` */
+  token?: string;
+  /** true when listening beyond loopback: POST/PUT/DELETE need the token */
+  requireToken: boolean;
+  /** most displays connected at once */
+  maxClients: number;
+  /** a pino logger, or false for none */
+  logger?: FastifyBaseLogger | false;
+  /** banner every display shows (e.g. "DEMO") */
+  banner?: string;
+  /** directory of the built display; default dist/web */
+  webRoot?: string;
+  /** largest WebSocket message accepted from a display, bytes */
+  maxPayloadBytes?: number;
+  /** hub tuning (throttle, backpressure limits) */
+  hub?: Partial<HubOptions>;
+}
+
+export interface AppDeps {
+  /** the session's events; subscribed when the app is ready, unsubscribed on close */
+  events$?: Observable<ServerInput>;
+  store?: SnapshotStore;
+  /** start/stop workout plans (POST /api/workout); absent = 501 */
+  onWorkout?: WorkoutHook;
+  options: AppOptions;
+}
+
+export type DisplayApp = FastifyInstance & { hub: WsHub; store: SnapshotStore };
+
+/** Default location of the built display. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the app (not listening). */
+export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
+  const { options } = deps;
+  if (options.requireToken && !options.token) throw new Error('requireToken is set but no token was given');
+  // unexpected fields are errors, not silently dropped (fastify's default strips them)
+  const ajv = { customOptions: { removeAdditional: false as const } };
+  const app = Fastify(options.logger ? { loggerInstance: options.logger, ajv } : { logger: false, ajv });
+  const store = deps.store ?? new SnapshotStore(new Date().toISOString(), 'replay');
+  const hub = new WsHub(store, {
+    ...options.hub,
+    maxClients: options.maxClients,
+    ...(options.banner !== undefined ? { banner: options.banner } : {}),
+  });
+  app.decorate('hub', hub);
+  app.decorate('store', store);
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.statusCode).send(errorBody(err.code, err.message));
+    if (err.validation) return reply.code(400).send(errorBody('INVALID_REQUEST', err.message));
+    const status = err.statusCode ?? 500;
+    if (status < 500) return reply.code(status).send(errorBody(err.code ?? 'BAD_REQUEST', err.message));
+    app.log.error({ err }, 'request failed');
+    return reply.code(500).send(errorBody('INTERNAL', 'internal error'));
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url}`)));
+
+  app.addHook('onRequest', async (req) => {
+    if (!options.requireToken || SAFE_METHODS.has(req.method)) return;
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (given === undefined || !sameSecret(given, options.token ?? '')) {
+      throw new ApiError(401, 'UNAUTHORIZED', 'this request needs the access token the daemon printed at start (Authorization: Bearer ...)');
+    }
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: options.maxPayloadBytes ?? 4096 } });
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      preValidation: async () => {
+        if (hub.full) throw new ApiError(503, 'TOO_MANY_CLIENTS', 'too many displays connected');
+      },
+    },
+    (socket) => hub.add(socket),
+  );
+
+  registerApiRoutes(app, { store, hub, ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}) });
+
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, index: 'index.html' });
+    app.get('/wall', (_req, reply) => reply.sendFile('index.html'));
+  } else {
+    const notBuilt = async () => {
+      throw new ApiError(503, 'DISPLAY_NOT_BUILT', 'the display is not built: run npm run build');
+    };
+    app.get('/', notBuilt);
+    app.get('/wall', notBuilt);
+  }
+
+  let sub: Subscription | undefined;
+  app.addHook('onReady', async () => {
+    sub = deps.events$?.subscribe({
+      next: (ev) => (ev.type === 'reset' ? hub.reset(ev.startedAt) : hub.publish(ev)),
+      error: (err: unknown) => app.log.error({ err }, 'session stream failed'),
+    });
+  });
+  app.addHook('preClose', async () => {
+    sub?.unsubscribe();
+    hub.close();
+  });
+  return app as unknown as DisplayApp;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,46 @@
+/**
+ * The WebSocket feed's message shapes (DESIGN.md "WebSocket feed"): one envelope `{type, ...}`.
+ * `hello` carries everything a display needs to render from scratch; every other message is a
+ * SessionEvent sent as it is.
+ */
+import type { SessionEvent, SessionSnapshot, RowerState } from '../pipeline/session-state.js';
+
+export const PROTOCOL_VERSION = 1;
+
+/** A rower as the display sees it: pipeline state plus the names set from the display/REST. */
+export interface DisplayRowerState extends RowerState {
+  /** athlete name set with PUT /api/rowers/:id */
+  athlete?: string;
+}
+
+export interface DisplaySnapshot extends SessionSnapshot {
+  rowers: DisplayRowerState[];
+}
+
+/** Downsampled power history of one rower: parallel arrays, t in ms of data time, power in W. */
+export interface PowerTrace {
+  t: number[];
+  powerW: number[];
+}
+
+export interface HelloMessage {
+  type: 'hello';
+  protocol: typeof PROTOCOL_VERSION;
+  snapshot: DisplaySnapshot;
+  /** power history per rower (≤ 1 point per second of data time) so a late joiner can draw the chart */
+  traces: Record<string, PowerTrace>;
+  /** text of a banner the display must show (e.g. "DEMO — replay of a recording"), if any */
+  banner?: string;
+}
+
+export type ServerMessage = HelloMessage | SessionEvent;
+
+/** Not a pipeline event: tells the server a new session starts (a looping replay starting over). */
+export interface SessionReset {
+  type: 'reset';
+  /** ISO-8601 start of the new session */
+  startedAt: string;
+}
+
+/** What the server consumes: the pipeline's events, plus resets between sessions. */
+export type ServerInput = SessionEvent | SessionReset;

@@ -1,0 +1,84 @@
+/**
+ * Starts the display server: the only place that calls `listen()`. Listens on 127.0.0.1 unless a
+ * host is given; beyond loopback, state-changing requests need an access token (generated and
+ * printed when none is given).
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Observable } from 'rxjs';
+import type { SessionSnapshot } from '../pipeline/session-state.js';
+import type { ServerInput } from './protocol.js';
+import { buildApp, type DisplayApp } from './build-app.js';
+import type { WorkoutHook } from './api-routes.js';
+import { SnapshotStore } from './snapshot-store.js';
+
+export interface StartServerOptions {
+  events$: Observable<ServerInput>;
+  /** TCP port; 0 = any free port */
+  port: number;
+  /** interface to listen on; default 127.0.0.1 */
+  host?: string;
+  /** access token for state-changing requests; generated when the host is not loopback and none is given */
+  token?: string;
+  /** banner shown on every display (e.g. "DEMO — replay of a recording") */
+  banner?: string;
+  /** ISO-8601 start of the session */
+  startedAt: string;
+  /** 'ble' | 'simulator' | 'import' | 'replay' | 'demo' */
+  source: string;
+  /** one-line messages for the operator (address, token); default stderr */
+  log?: (line: string) => void;
+  onWorkout?: WorkoutHook;
+  maxClients?: number;
+  webRoot?: string;
+}
+
+export interface RunningServer {
+  /** the display's address, e.g. http://127.0.0.1:8080/ */
+  url: string;
+  /** the access token, when one is required */
+  token?: string;
+  app: DisplayApp;
+  close(): Promise<void>;
+}
+
+const SOURCES = new Set<string>(['ble', 'simulator', 'import', 'replay', 'demo']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** True when `host` only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+/** Builds the app and listens; resolves with the address once listening. */
+export async function startDisplayServer(opts: StartServerOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const host = opts.host ?? '127.0.0.1';
+  const requireToken = !isLoopbackHost(host);
+  const token = opts.token ?? (requireToken ? randomBytes(18).toString('base64url') : undefined);
+  const source = (SOURCES.has(opts.source) ? opts.source : 'replay') as SessionSnapshot['source'];
+  const app = await buildApp({
+    events$: opts.events$,
+    store: new SnapshotStore(opts.startedAt, source),
+    ...(opts.onWorkout ? { onWorkout: opts.onWorkout } : {}),
+    options: {
+      requireToken,
+      maxClients: opts.maxClients ?? 250,
+      ...(token !== undefined ? { token } : {}),
+      ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
+      ...(opts.webRoot !== undefined ? { webRoot: opts.webRoot } : {}),
+    },
+  });
+  await app.listen({ port: opts.port, host });
+  const addr = app.server.address() as AddressInfo;
+  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const url = `http://${shownHost}:${addr.port}/`;
+  log(`display: ${url}  (wall view: ${url}wall)`);
+  if (requireToken) log(`access token for changes (Authorization: Bearer ...): ${token}`);
+  return {
+    url,
+    ...(token !== undefined ? { token } : {}),
+    app,
+    close: () => app.close(),
+  };
+}
