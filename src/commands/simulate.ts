@@ -1,12 +1,184 @@
+/**
+ * `ergsprint simulate`: write a synthetic session (raw FTMS frames, like a real recording) and
+ * optionally its ground-truth labels; or, with --ble, serve the simulated rowers over Bluetooth.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
+import { serializeRecording } from '../recording/writer.js';
+import { athletePresets, p2kFromTimeS } from '../sources/simulator/athlete.js';
+import { PROFILE_NAMES } from '../sources/simulator/device-profiles.js';
+import { resolveSimulateOptions, type SimulateOptions, SimulateOptionsError, simulateDefaults } from '../sources/simulator/simulate-options.js';
+import { simulateSession } from '../sources/simulator/simulate-session.js';
+import { runBleSimulator } from './simulate-ble.js';
 
-/** PLACEHOLDER until its issue lands: replace this file. */
+interface Flags {
+  out?: string;
+  seed?: string;
+  profile?: string;
+  hr?: string;
+  reps?: string;
+  work?: string;
+  rest?: string;
+  held?: string;
+  rateOnly?: string;
+  warmup?: string;
+  cooldown?: string;
+  surges?: string;
+  steady?: string;
+  stopInRest?: string;
+  rowers?: string;
+  athlete?: string;
+  p2k?: string;
+  gap?: string;
+  startedAt?: string;
+  labels?: boolean;
+  force?: boolean;
+  ble?: boolean;
+}
+
+const d = simulateDefaults;
+
 export function register(program: Command): void {
   program
     .command('simulate')
-    .description('(not built yet)')
-    .action(() => {
-      throw new CliError('simulate is not built yet');
+    .description('write a synthetic rowing session (raw FTMS frames) with ground-truth labels, or serve it over BLE')
+    .option('--out <file>', 'recording to write (NDJSON)')
+    .option('--seed <n>', 'random seed: the same seed gives the same bytes', String(d.seed))
+    .option('--profile <name>', `device quirks: ${PROFILE_NAMES.join(', ')}`, d.profile)
+    .option('--hr <source>', 'heart rate: strap (2a37 frames), rower (HR field), none', d.hr)
+    .option('--reps <n>', 'number of sprints', String(d.reps))
+    .option('--work <s>', 'sprint length, s', String(d.workS))
+    .option('--rest <s>', 'slow-row rest between sprints, s', String(d.restS))
+    .option('--held <reps>', 'reps rowed held back (paced + end spurt), e.g. 3,6')
+    .option('--rate-only <reps>', 'reps rowed at high rate but light pressure, e.g. 4')
+    .option('--warmup <s>', 'warm-up, s (0 = start with the first sprint)', String(d.warmupS))
+    .option('--cooldown <s>', 'cool-down, s', String(d.cooldownS))
+    .option('--surges <n>', 'short pick-ups (< 15 s) in the warm-up', String(d.surges))
+    .option('--steady <min>', 'a steady row of this many minutes instead of intervals')
+    .option('--stop-in-rest <s>', 'the athlete stops rowing for the first S seconds of each rest', String(d.stopInRestS))
+    .option('--rowers <n>', 'rowers in one recording', String(d.rowers))
+    .option('--athlete <preset>', `athlete: ${Object.keys(athletePresets).join(', ')}`, d.preset)
+    .option('--p2k <time|W>', 'athlete 2k: a time like 7:05 or a power in W')
+    .option('--gap <at:dur>', 'a notification gap of DUR s at AT s (append ":disconnect" for a disconnect)')
+    .option('--started-at <iso>', 'wall-clock time of t = 0', d.startedAt)
+    .option('--labels', 'also write <name>.labels.json next to the recording')
+    .option('--force', 'overwrite existing files')
+    .option('--ble', 'serve the simulated rowers over Bluetooth LE instead of writing a file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels
+  $ ergsprint simulate --out pm5.ndjson --profile pm5-split --rest 60 --labels
+  $ ergsprint simulate --out steady.ndjson --steady 20`,
+    )
+    .action(async (flags: Flags) => {
+      const opts = toOptions(flags);
+      if (flags.ble) {
+        await runBleSimulator(opts);
+        return;
+      }
+      if (flags.out === undefined) throw new CliError('simulate needs --out FILE (or --ble)');
+      writeSession(flags.out, opts, flags.labels === true, flags.force === true);
     });
+}
+
+/** Parse and check every flag; throws CliError naming the flag. */
+export function toOptions(f: Flags): SimulateOptions {
+  const o: SimulateOptions = {
+    seed: int('--seed', f.seed),
+    reps: int('--reps', f.reps),
+    workS: num('--work', f.work),
+    restS: num('--rest', f.rest),
+    warmupS: num('--warmup', f.warmup),
+    cooldownS: num('--cooldown', f.cooldown),
+    surges: int('--surges', f.surges),
+    stopInRestS: num('--stop-in-rest', f.stopInRest),
+    rowers: int('--rowers', f.rowers),
+    held: list('--held', f.held),
+    rateOnly: list('--rate-only', f.rateOnly),
+  };
+  if (f.profile !== undefined) o.profile = f.profile as SimulateOptions['profile'];
+  if (f.hr !== undefined) o.hr = f.hr as SimulateOptions['hr'];
+  if (f.athlete !== undefined) o.preset = f.athlete;
+  if (f.startedAt !== undefined) o.startedAt = f.startedAt;
+  if (f.steady !== undefined) o.steadyMin = num('--steady', f.steady);
+  if (f.p2k !== undefined) o.athlete = { p2kW: p2k(f.p2k) };
+  if (f.gap !== undefined) o.gap = gap(f.gap);
+  try {
+    // validate now so bad combinations (e.g. --held 11 with 8 reps) fail before any output
+    resolveSimulateOptions(o);
+  } catch (err) {
+    if (err instanceof SimulateOptionsError) throw new CliError(err.message);
+    throw err;
+  }
+  return o;
+}
+
+function writeSession(out: string, opts: SimulateOptions, withLabels: boolean, force: boolean): void {
+  const labelsPath = join(dirname(out), `${basename(out, extname(out))}.labels.json`);
+  for (const p of withLabels ? [out, labelsPath] : [out]) {
+    if (!force && existsSync(p)) throw new CliError(`${p} already exists (use --force to overwrite)`);
+  }
+  let session;
+  try {
+    session = simulateSession(opts);
+  } catch (err) {
+    if (err instanceof SimulateOptionsError) throw new CliError(err.message);
+    throw err;
+  }
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, serializeRecording(session.header, session.items));
+    if (withLabels) writeFileSync(labelsPath, JSON.stringify(session.labels, null, 1) + '\n');
+  } catch (err) {
+    throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
+  }
+  const frames = session.items.filter((x) => x.kind === 'frame').length;
+  const lastT = session.items[session.items.length - 1]?.t ?? 0;
+  const work = session.labels.intervals.filter((i) => i.kind === 'work').length;
+  const rowers = session.header.rowers.map((r) => r.name).join(', ');
+  process.stdout.write(
+    `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${clock(lastT / 1000)}${withLabels ? `; labels ${labelsPath}` : ''}\n`,
+  );
+}
+
+const clock = (s: number): string => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
+
+function num(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x) || x < 0) throw new CliError(`${flag} must be a non-negative number (got "${v}")`);
+  return x;
+}
+
+function int(flag: string, v: string | undefined): number | undefined {
+  const x = num(flag, v);
+  if (x !== undefined && !Number.isInteger(x)) throw new CliError(`${flag} must be a whole number (got "${v}")`);
+  return x;
+}
+
+function list(flag: string, v: string | undefined): number[] | undefined {
+  if (v === undefined) return undefined;
+  return v.split(',').map((part) => {
+    const x = int(flag, part.trim());
+    if (x === undefined || x < 1) throw new CliError(`${flag} takes rep numbers from 1, like 3,6 (got "${v}")`);
+    return x;
+  });
+}
+
+/** "7:05" (2k time) or "292" (watts) → P2k, W. */
+function p2k(v: string): number {
+  const m = /^(\d{1,2}):(\d{2}(?:\.\d+)?)$/.exec(v);
+  const w = m ? p2kFromTimeS(Number(m[1]) * 60 + Number(m[2])) : Number(v);
+  if (!Number.isFinite(w) || w < 50 || w > 800) throw new CliError(`--p2k must be a 2k time like 7:05 or a power from 50 to 800 W (got "${v}")`);
+  return w;
+}
+
+function gap(v: string): NonNullable<SimulateOptions['gap']> {
+  const m = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(:disconnect)?$/.exec(v);
+  if (!m) throw new CliError(`--gap must be AT:DURATION in seconds, like 600:10 (got "${v}")`);
+  return { atS: Number(m[1]), durationS: Number(m[2]), ...(m[3] ? { disconnect: true } : {}) };
 }

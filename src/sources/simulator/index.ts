@@ -1,0 +1,9 @@
+/** The simulator's public surface: synthetic athletes on simulated devices → raw FTMS frames. */
+export { athletePresets, defaultAthlete, makeAthlete, p2kFromTimeS, type Athlete } from './athlete.js';
+export { deviceProfiles, HR_SOURCES, PROFILE_NAMES, type DeviceProfile, type HrSource, type ProfileName } from './device-profiles.js';
+export type { GapOption } from './emit-frames.js';
+export { fatigueFactor } from './fatigue.js';
+export type { LabelInterval, Labels } from './labels.js';
+export { resolveSimulateOptions, SimulateOptionsError, simulateDefaults, type RowerOptions, type SimulateOptions } from './simulate-options.js';
+export { simulateSession, type SimulatedSession } from './simulate-session.js';
+export { simulator$, type SimulatorStreamOptions } from './simulator-source.js';

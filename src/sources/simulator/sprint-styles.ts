@@ -1,0 +1,62 @@
+/**
+ * How each sprint style distributes applied power and stroke rate over a rep
+ * (background §2.1–2.2, §6.6b):
+ * - all-out: front-loaded, the first stroke strongest, fading by `fade` over the rep, most of it
+ *   early (exponential approach, time constant FADE_TAU_S);
+ * - held: paced flat at 75–85 % of what the athlete could do, then an END SPURT in the last ~5 s
+ *   (power +25 %, rate +5) — the signature of a reserve;
+ * - rate-only: stroke rate above the usual sprint rate but only ~70 % of the power, nearly flat.
+ */
+import type { Athlete } from './athlete.js';
+import type { SprintStyle } from './session-plan.js';
+
+/** Per-rep constants drawn once before the rep's first stroke. */
+/** time constant of the within-rep fade of an all-out rep, s (front-loaded: ~45 % of it by 7.5 s) */
+const FADE_TAU_S = 15;
+
+export interface RepIntent {
+  style: SprintStyle;
+  /** the applied mean power an all-out rep would have at this rep (fatigue included), W */
+  capacityW: number;
+  /** fraction of capacity a held-back rep paces at */
+  heldLevel: number;
+  /** last seconds of the rep rowed as an end spurt (held style) */
+  spurtS: number;
+  /** this rep's fade (all-out), fraction */
+  fade: number;
+  /** this rep's sprint rate, spm */
+  rateSpm: number;
+}
+
+export interface SprintStrokeTarget {
+  powerW: number;
+  rateSpm: number;
+}
+
+/** Applied power (W) and stroke rate (spm) the athlete aims for at `elapsedS` into a rep of `workS`. */
+export function sprintStrokeTarget(intent: RepIntent, elapsedS: number, workS: number): SprintStrokeTarget {
+  const x = Math.min(1, Math.max(0, elapsedS / workS));
+  switch (intent.style) {
+    case 'all-out': {
+      const span = 1 - Math.exp(-workS / FADE_TAU_S);
+      const shape = (1 - Math.exp(-(x * workS) / FADE_TAU_S)) / span; // 0 → 1 over the rep
+      const meanShape = (1 - (FADE_TAU_S / workS) * span) / span;
+      const peakW = intent.capacityW / (1 - intent.fade * meanShape);
+      return { powerW: peakW * (1 - intent.fade * shape), rateSpm: intent.rateSpm + 1.5 - 3 * x };
+    }
+    case 'held': {
+      const levelW = intent.capacityW * intent.heldLevel;
+      const spurt = elapsedS >= workS - intent.spurtS;
+      return spurt
+        ? { powerW: levelW * 1.25, rateSpm: intent.rateSpm - 1 }
+        : { powerW: levelW, rateSpm: intent.rateSpm - 6 };
+    }
+    case 'rate-only':
+      return { powerW: intent.capacityW * 0.7 * (1 - 0.02 * x), rateSpm: intent.rateSpm + 2 };
+  }
+}
+
+/** A rep's sprint rate for an athlete: usual sprint rate, a touch lower as reps accumulate. */
+export function repRateSpm(athlete: Athlete, rep: number): number {
+  return athlete.sprintRateSpm - 0.3 * (rep - 1);
+}
