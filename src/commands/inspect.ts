@@ -1,12 +1,60 @@
+/** `ergsprint inspect FILE`: header, decoded samples (or raw frames) and a summary of a recording. */
+import { statSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
+import { findProfile } from '../ftms/device-profiles.js';
+import { createSampleAssembler } from '../ftms/merge.js';
+import { readRecording, type Recording } from '../recording/reader.js';
+import { RecordingError } from '../recording/recording-error.js';
+import { renderInspect, rowerNames, type InspectOptions } from './inspect-report.js';
 
-/** PLACEHOLDER until its issue lands: replace this file. */
+/** Files bigger than this show a progress bar (when stderr is a terminal), bytes. */
+const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
+
 export function register(program: Command): void {
   program
     .command('inspect')
-    .description('(not built yet)')
-    .action(() => {
-      throw new CliError('inspect is not built yet');
+    .description('Show a recording: header, decoded samples as a table, and a summary')
+    .argument('<file>', 'recording (.ndjson)')
+    .option('--rower <id>', 'only this rower')
+    .option('--limit <n>', 'print at most N table rows', parseLimit)
+    .option('--raw', 'print the raw frames (t, rower, characteristic, hex) instead of decoded samples')
+    .action(async (file: string, opts: InspectOptions) => {
+      const rec = await load(file);
+      const names = rowerNames(rec);
+      const lines = renderInspect(rec, file, opts, (rower) => createSampleAssembler({ profile: findProfile(names.get(rower)) }));
+      process.stdout.write(lines.join('\n') + '\n');
     });
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`--limit must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** Read the recording (progress bar on a TTY for big files); a bad recording becomes CliError exit 2. */
+async function load(file: string): Promise<Recording> {
+  let bar: SingleBar | undefined;
+  try {
+    if (process.stderr.isTTY === true && sizeOf(file) > PROGRESS_MIN_BYTES) {
+      bar = new SingleBar({ stream: process.stderr, format: 'reading {bar} {percentage}% | {value}/{total} MB', clearOnComplete: true });
+      bar.start(Math.ceil(sizeOf(file) / 1e6), 0);
+    }
+    return await readRecording(file, { onProgress: (done) => bar?.update(Math.round(done / 1e6)) });
+  } catch (err) {
+    if (err instanceof RecordingError) throw new CliError(err.message, 2);
+    throw err;
+  } finally {
+    bar?.stop();
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // readRecording reports the real problem
+  }
 }

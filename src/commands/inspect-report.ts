@@ -1,0 +1,169 @@
+/**
+ * The text `ergsprint inspect` prints for a recording: header, an aligned table of decoded
+ * samples (or raw frames with --raw), and a summary. Pure: takes a parsed Recording and returns lines.
+ */
+import type { Frame, RowerEvent } from '../ftms/frame.js';
+import type { Sample } from '../ftms/sample.js';
+import type { Recording } from '../recording/reader.js';
+
+export interface InspectOptions {
+  /** only this rower's lines (table and summary) */
+  rower?: string;
+  /** at most this many table rows */
+  limit?: number;
+  /** raw frames (t, rower, char, hex) instead of decoded samples */
+  raw?: boolean;
+}
+
+/** The per-rower decoder (ftms/merge.ts `SampleAssembler`): `push(frame)` → completed samples. */
+export interface SampleDecoder {
+  push(frame: Frame): Sample[];
+  /** samples still pending at data time `t` (Infinity at the end) */
+  flush(t: number): Sample[];
+  /** frames dropped because they failed to decode */
+  readonly dropped: number;
+}
+
+/** The advertised name of each rower: from the header, or a later `connected` event. */
+export function rowerNames(rec: Recording): Map<string, string> {
+  const names = new Map(rec.header.rowers.map((r) => [r.id, r.name]));
+  for (const i of rec.items) if (i.kind === 'event' && i.name !== undefined && !names.has(i.rower)) names.set(i.rower, i.name);
+  return names;
+}
+
+const DASH = '-';
+
+/** ms → "m:ss.s" (minutes unbounded: 75:03.2). */
+export function formatClock(ms: number): string {
+  const tenths = Math.round(ms / 100);
+  const m = Math.floor(tenths / 600);
+  const s = (tenths % 600) / 10;
+  return `${m}:${s.toFixed(1).padStart(4, '0')}`;
+}
+
+/** seconds per 500 m → "m:ss". */
+export function formatPace(s500: number): string {
+  const whole = Math.round(s500);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+const num = (x: number | undefined, digits = 0): string => (x === undefined ? DASH : x.toFixed(digits));
+
+/** Lay out rows as columns; `right[i]` right-aligns column i. Trailing spaces trimmed. */
+export function alignColumns(rows: string[][], right: boolean[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (right[i] === true ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** Every line `inspect` prints, given the recording and a decoder factory (one decoder per rower). */
+export function renderInspect(rec: Recording, file: string, opts: InspectOptions, makeDecoder: (rower: string) => SampleDecoder): string[] {
+  const out: string[] = [];
+  const { header } = rec;
+  out.push(`${file}`);
+  out.push(`  started  ${header.startedAt}`);
+  out.push(`  source   ${header.source}`);
+  const rowers = header.rowers.map((r) => `${r.id} (${r.name})`);
+  out.push(`  rowers   ${rowers.length > 0 ? rowers.join(', ') : '(none in header)'}`);
+  out.push('');
+  const items = opts.rower === undefined ? rec.items : rec.items.filter((i) => i.rower === opts.rower);
+  const limit = opts.limit ?? Infinity;
+  const table = opts.raw === true ? rawRows(items) : sampleRows(items, makeDecoder);
+  const shown = table.rows.slice(0, limit);
+  out.push(...alignColumns([table.head, ...shown], table.right));
+  if (shown.length < table.rows.length) out.push(`  ... ${table.rows.length - shown.length} more rows (--limit ${limit})`);
+  out.push('');
+  out.push(...summary(rec, items, table));
+  return out;
+}
+
+interface Table {
+  head: string[];
+  right: boolean[];
+  rows: string[][];
+  /** decoded samples (undefined in raw mode) */
+  samples?: number;
+  /** frames the decoder rejected (DecodeError) */
+  undecodable?: number;
+}
+
+function rawRows(items: ReadonlyArray<Frame | RowerEvent>): Table {
+  const rows = items.map((i) =>
+    i.kind === 'frame'
+      ? [formatClock(i.t), i.rower, i.char, Buffer.from(i.bytes).toString('hex')]
+      : [formatClock(i.t), i.rower, 'event', eventText(i)],
+  );
+  return { head: ['t', 'rower', 'char', 'hex'], right: [true, false, false, false], rows };
+}
+
+function sampleRows(items: ReadonlyArray<Frame | RowerEvent>, makeDecoder: (rower: string) => SampleDecoder): Table {
+  const decoders = new Map<string, SampleDecoder>();
+  const rows: string[][] = [];
+  let samples = 0;
+  const add = (list: Sample[]): void => {
+    for (const s of list) {
+      samples++;
+      rows.push([
+        formatClock(s.t),
+        s.rower,
+        num(s.powerW),
+        num(s.strokeRate, 1),
+        num(s.strokeCount),
+        num(s.distanceM),
+        s.paceS500 === undefined ? DASH : formatPace(s.paceS500),
+        num(s.heartRate),
+      ]);
+    }
+  };
+  for (const item of items) {
+    if (item.kind === 'event') {
+      rows.push([formatClock(item.t), item.rower, `[${eventText(item)}]`]);
+      continue;
+    }
+    let dec = decoders.get(item.rower);
+    if (dec === undefined) decoders.set(item.rower, (dec = makeDecoder(item.rower)));
+    const before = dec.dropped;
+    add(dec.push(item));
+    if (dec.dropped > before) rows.push([formatClock(item.t), item.rower, `[undecodable ${item.char} ${Buffer.from(item.bytes).toString('hex')}]`]);
+  }
+  for (const dec of decoders.values()) add(dec.flush(Number.POSITIVE_INFINITY));
+  const undecodable = [...decoders.values()].reduce((n, d) => n + d.dropped, 0);
+  return {
+    head: ['t', 'rower', 'power W', 'rate spm', 'strokes', 'dist m', 'pace /500m', 'HR'],
+    right: [true, false, true, true, true, true, true, true],
+    rows,
+    samples,
+    undecodable,
+  };
+}
+
+const eventText = (e: RowerEvent): string => (e.name === undefined ? e.event : `${e.event} ${JSON.stringify(e.name)}`);
+
+function summary(rec: Recording, items: ReadonlyArray<Frame | RowerEvent>, table: Table): string[] {
+  const chars = new Map<string, number>();
+  const events = new Map<string, number>();
+  for (const i of items) {
+    const key = i.kind === 'frame' ? i.char : i.event;
+    const map = i.kind === 'frame' ? chars : events;
+    map.set(key, (map.get(key) ?? 0) + 1);
+  }
+  const list = (m: Map<string, number>): string => (m.size === 0 ? 'none' : [...m].map(([k, n]) => `${k} ×${n}`).join(', '));
+  const first = items[0]?.t ?? 0;
+  const last = items[items.length - 1]?.t ?? 0;
+  const lines = ['summary'];
+  const rows = [
+    ['duration', `${formatClock(last)} (first item at ${formatClock(first)})`],
+    ['frames', `${[...chars.values()].reduce((a, b) => a + b, 0)}: ${list(chars)}`],
+    ['events', list(events)],
+  ];
+  if (table.samples !== undefined) rows.push(['samples', String(table.samples)]);
+  if (table.undecodable !== undefined && table.undecodable > 0) rows.push(['undecodable', `${table.undecodable} frames`]);
+  rows.push(['torn last line', rec.tornLastLine ? 'yes (dropped: the recorder was cut off mid-write)' : 'no']);
+  lines.push(...alignColumns(rows, [false, false]).map((l) => `  ${l}`));
+  return lines;
+}
