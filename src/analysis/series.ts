@@ -118,7 +118,7 @@ export function strokesIn(points: readonly Point[], fromMs: number, toMs: number
 
 /**
  * Power cleaned for analysis: a 0 W report with a positive rate (some consoles write 0 W on the
- * first stroke of a segment) loses its power, and a single spike above 1.8 × both neighbours —
+ * first stroke of a segment) loses its power, and a spike under 2.5 s above 1.8 × both neighbours —
  * impossible through a flywheel whose time constant is ~2 s — is replaced by the larger neighbour.
  */
 export function cleanPower<P extends Point>(points: readonly P[]): P[] {
@@ -135,7 +135,8 @@ export function cleanPower<P extends Point>(points: readonly P[]): P[] {
   for (let r = 1; r < runs.length - 1; r++) {
     const bound = Math.max(runs[r - 1]!.powerW, runs[r + 1]!.powerW);
     const run = runs[r]!;
-    if (bound > 0 && run.powerW > 1.8 * bound && run.to - run.from < 3) {
+    const lastedMs = out[idx[runs[r + 1]!.from]!]!.t - out[idx[run.from]!]!.t;
+    if (bound > 0 && run.powerW > 1.8 * bound && lastedMs < 2500) {
       for (let k = run.from; k <= run.to; k++) out[idx[k]!] = { ...out[idx[k]!]!, powerW: bound };
     }
   }

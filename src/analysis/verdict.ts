@@ -79,9 +79,14 @@ interface Decision {
   allOut: boolean | null;
 }
 
+/**
+ * allOut per kind. A paced shape (row 3) reached the level but showed a reserve — an end spurt or
+ * several pacing flags — so as rowed it was not all-out. "Close" and "below" cannot tell effort from
+ * a bad day: null.
+ */
 const ALL_OUT_KINDS: Record<VerdictKind, boolean | null> = {
   'all-out': true,
-  'all-out-paced': true,
+  'all-out-paced': false,
   'fatigued-all-out': true,
   'held-back': false,
   close: null,

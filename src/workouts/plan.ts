@@ -1,0 +1,47 @@
+/** Workout plans: N × (work / rest) with optional warm-up and cool-down, and the built-in HIIT ones. */
+
+export interface Plan {
+  name: string;
+  /** s */
+  warmupS?: number;
+  reps: number;
+  /** planned sprint length, s */
+  workS: number;
+  /** planned rest (slow row) between sprints, s */
+  restS: number;
+  /** s */
+  cooldownS?: number;
+}
+
+/** 8 × 30 s all-out with 10 min warm-up and 10 min cool-down; rests of 60 s or 90 s slow rowing. */
+export const BUILTIN_PLANS: Readonly<Record<string, Readonly<Plan>>> = Object.freeze({
+  'hiit-30-60': Object.freeze({ name: 'hiit-30-60', warmupS: 600, reps: 8, workS: 30, restS: 60, cooldownS: 600 }),
+  'hiit-30-90': Object.freeze({ name: 'hiit-30-90', warmupS: 600, reps: 8, workS: 30, restS: 90, cooldownS: 600 }),
+});
+
+/** What the work/rest detector takes from a plan: a prior, never a verdict (notes §5.4). */
+export interface PlanPriors {
+  expectedReps: number;
+  plannedWorkS: number;
+  plannedRestS: number;
+  /** shorter efforts are surges: half the planned work */
+  minWorkS: number;
+  /** after this many reps, what follows is cool-down */
+  cooldownAfterRep: number;
+}
+
+/** Detector priors of a plan. */
+export function planPriors(plan: Plan): PlanPriors {
+  return {
+    expectedReps: plan.reps,
+    plannedWorkS: plan.workS,
+    plannedRestS: plan.restS,
+    minWorkS: plan.workS / 2,
+    cooldownAfterRep: plan.reps,
+  };
+}
+
+/** Total planned length, s. */
+export function planDurationS(plan: Plan): number {
+  return (plan.warmupS ?? 0) + plan.reps * plan.workS + (plan.reps - 1) * plan.restS + (plan.cooldownS ?? 0);
+}

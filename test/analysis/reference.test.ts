@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatRowTime,
+  parseRowTime,
+  priorReference,
+  referenceFrom2k,
+  referenceFrom500m,
+  RowTimeError,
+  sessionReference,
+} from '../../src/analysis/reference.js';
+
+describe('parseRowTime', () => {
+  it.each([
+    ['7:05', 425],
+    ['1:32.5', 92.5],
+    [' 6:30 ', 390],
+    ['0:58', 58],
+    ['1:02:03.4', 3723.4],
+  ])('%s → %f s', (text, s) => expect(parseRowTime(text)).toBeCloseTo(s, 10));
+  it.each([
+    ['', 'EMPTY'],
+    ['7.05', 'FORMAT'],
+    ['7:5x', 'FORMAT'],
+    ['seven', 'FORMAT'],
+    ['7:65', 'RANGE'],
+    ['0:00', 'RANGE'],
+    ['1:60:00', 'RANGE'],
+  ])('%j → RowTimeError %s', (text, code) => {
+    try {
+      parseRowTime(text);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(RowTimeError);
+      expect((err as RowTimeError).code).toBe(code);
+    }
+  });
+  it('formats back', () => {
+    expect(formatRowTime(425)).toBe('7:05');
+    expect(formatRowTime(92.5)).toBe('1:32.5');
+  });
+});
+
+describe('reference chain', () => {
+  it('a declared 2k gives 1.62 × P2k (7:00 → P2k 302.3 W → 489.8 W, notes table: 490)', () => {
+    // P2k = 2.80 / (420/2000)³ = 2.80 / 0.009261 = 302.34 W
+    const r = referenceFrom2k(420);
+    expect(r.powerW).toBeCloseTo(1.62 * 302.34, 0);
+    expect(r.source).toBe('your 7:00 2k');
+    expect(r.kind).toBe('declared-2k');
+  });
+  it('a declared 500 m gives 1.16 × P500', () => {
+    // P500 = 2.80 / (92.5/500)³ = 2.80 / 0.006331625 = 442.22 W
+    expect(referenceFrom500m(92.5).powerW).toBeCloseTo(1.16 * 442.22, 0);
+  });
+  it('history first, then 2k, then 500 m', () => {
+    const history = { rep1PowerW: (rower: string) => (rower === 'a' ? { powerW: 450, source: 'your best sprints of the last 6 weeks' } : undefined) };
+    expect(priorReference({ rower: 'a', history, declared2kS: 420, declared500mS: 92.5 })!.kind).toBe('history');
+    expect(priorReference({ rower: 'b', history, declared2kS: 420, declared500mS: 92.5 })!.kind).toBe('declared-2k');
+    expect(priorReference({ declared500mS: 92.5 })!.kind).toBe('declared-500m');
+    expect(priorReference({})).toBeUndefined();
+  });
+  it('the session reference is the best of sprints 1–3 only', () => {
+    const r = sessionReference([400, 420, 410, 500]);
+    expect(r!.powerW).toBe(420);
+    expect(r!.source).toBe('your best of sprints 1–3 today');
+    expect(sessionReference([])).toBeUndefined();
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { decrementScorePct, judgeSession, judgeSprintLive, readDecrement, sessionPatterns } from '../../src/analysis/session-verdicts.js';
+import { metrics } from './metrics-fixture.js';
+
+describe('percentage decrement score', () => {
+  it('is computed as in the notes: [1 − ΣMP / (n × best)] × 100', () => {
+    // 400 + 380 + 360 + 340 = 1480; 4 × 400 = 1600; 1 − 1480/1600 = 7.5 %
+    expect(decrementScorePct([400, 380, 360, 340])).toBeCloseTo(7.5, 10);
+    expect(decrementScorePct([400])).toBeUndefined();
+  });
+  it('reads < 6 % (N ≥ 6) as paced, 10–25 % as normal, > 35 % as a big fade', () => {
+    expect(readDecrement(4, 8)).toContain('suspiciously even');
+    expect(readDecrement(15, 8)).toContain('normal 10–25 %');
+    expect(readDecrement(40, 8)).toContain('big fade');
+  });
+});
+
+describe('session patterns', () => {
+  it('flags rising reps (n ≥ 2) and a last-rep spurt', () => {
+    // rep 3 → rep 4: 330 → 360 is +9 % (> 5 %); last 400 vs mean(360, 340) = 350: +14 %
+    const p = sessionPatterns([400, 350, 330, 360, 340, 400]);
+    expect(p.risingReps).toEqual([3, 5]);
+    expect(p.lastRepSpurt).toBe(true);
+    expect(p.notes.join(' ')).toContain('Sprint 4 was 9 % stronger than sprint 3');
+  });
+  it('a steady decline has neither', () => {
+    const p = sessionPatterns([400, 372, 362, 352]);
+    expect(p.risingReps).toEqual([]);
+    expect(p.lastRepSpurt).toBe(false);
+  });
+});
+
+describe('live and final verdicts', () => {
+  // an all-out athlete: Ref₁ = 400 W, 90-s rests, E_n = 400 × f(n)
+  const f = [1, 0.93, 0.905, 0.88, 0.855, 0.83];
+  const sprints = f.map((x) => ({ metrics: metrics({ meanPowerW: 400 * x }), restBeforeS: 90 }));
+
+  it('without a reference, sprints 1–3 are shape-only and provisional', () => {
+    for (let n = 1; n <= 3; n++) {
+      const v = judgeSprintLive(sprints.slice(0, n));
+      expect(v.rep).toBe(n);
+      expect(v.provisional).toBe(true);
+      expect(v.ratio).toBeUndefined();
+    }
+  });
+  it('from sprint 4 the best of sprints 1–3 is the reference', () => {
+    const v = judgeSprintLive(sprints.slice(0, 4));
+    expect(v.reference!.powerW).toBe(400);
+    expect(v.ratio).toBeCloseTo(1, 10);
+    expect(v.kind).toBe('all-out');
+  });
+  it('a declared 2k is used from sprint 1', () => {
+    const v = judgeSprintLive(sprints.slice(0, 1), { declared2kS: 425 });
+    expect(v.reference!.kind).toBe('declared-2k');
+    expect(v.provisional).toBe(false);
+  });
+  it('at the end every sprint is re-judged against the session reference, with the summary', () => {
+    const { verdicts, summary } = judgeSession(sprints);
+    expect(verdicts.map((v) => v.kind)).toEqual(Array(6).fill('all-out'));
+    expect(summary.sprints).toBe(6);
+    expect(summary.allOut).toBe(6);
+    expect(summary.provisional).toBe(true);
+    // Σ f = 5.4 → Sdec = (1 − 5.4/6) × 100 = 10 %
+    expect(summary.decrementPct).toBeCloseTo(10, 10);
+  });
+  it('no push to continue after the last planned rep', () => {
+    const held = [...sprints.slice(0, 3), { metrics: metrics({ meanPowerW: 260, endSpurt: 1.1 }), restBeforeS: 90 }];
+    expect(judgeSprintLive(held).message).toContain('Next one');
+    expect(judgeSprintLive(held, { plannedReps: 4 }).message).not.toContain('Next one');
+  });
+});
