@@ -1,12 +1,88 @@
+/** `ergsprint analyze FILE`: intervals, stats and all-out verdicts of a recording (table or --json). */
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { parseRowTime, RowTimeError } from '../analysis/reference.js';
+import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { CliError } from '../cli-error.js';
+import { analyzeRecording, type AnalysisResult } from '../pipeline/analyze-recording.js';
+import { readRecording } from '../recording/reader.js';
+import { RecordingError } from '../recording/recording-error.js';
+import { replay$ } from '../sources/replay.js';
+import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
+import type { Plan } from '../workouts/plan.js';
+import { analysisToJson } from './analysis-json.js';
+import { analysisTable } from './analysis-table.js';
 
-/** PLACEHOLDER until its issue lands: replace this file. */
+export interface AnalyzeFlags {
+  json?: boolean;
+  plan?: string;
+  ref2k?: string;
+  ref500m?: string;
+}
+
+export interface AnalyzeSettings {
+  plan?: Plan;
+  verdict: SessionOptions;
+}
+
+function rowTime(flag: string, text: string): number {
+  try {
+    return parseRowTime(text);
+  } catch (err) {
+    if (err instanceof RowTimeError) throw new CliError(`${flag}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Validate the analysis flags (bad values → CliError). */
+export function analyzeSettings(flags: AnalyzeFlags): AnalyzeSettings {
+  const verdict: SessionOptions = {};
+  if (flags.ref2k !== undefined) verdict.declared2kS = rowTime('--ref-2k', flags.ref2k);
+  if (flags.ref500m !== undefined) verdict.declared500mS = rowTime('--ref-500m', flags.ref500m);
+  if (flags.plan === undefined) return { verdict };
+  try {
+    return { verdict, plan: resolvePlan(flags.plan, (p) => readFileSync(p, 'utf8')) };
+  } catch (err) {
+    if (err instanceof PlanError) throw new CliError(`--plan: ${err.message}`);
+    if (err instanceof Error && 'code' in err && (err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`--plan: no such file ${flags.plan}`);
+    throw err;
+  }
+}
+
+/** Read a recording and run the session pipeline over it instantly (exit 2 on a bad recording). */
+export async function analyzeFile(path: string, settings: AnalyzeSettings): Promise<AnalysisResult> {
+  let recording;
+  try {
+    recording = await readRecording(path);
+  } catch (err) {
+    if (err instanceof RecordingError) throw new CliError(err.message, 2);
+    throw err;
+  }
+  if (recording.tornLastLine) process.stderr.write(`ergsprint: ${path}: the last line was cut off and was ignored\n`);
+  const opts = settings.plan ? { verdict: settings.verdict, plan: settings.plan } : { verdict: settings.verdict };
+  return analyzeRecording(recording, { ...opts, source$: replay$(recording.items, { speed: 'instant' }) });
+}
+
 export function register(program: Command): void {
   program
     .command('analyze')
-    .description('(not built yet)')
-    .action(() => {
-      throw new CliError('analyze is not built yet');
+    .description('find the work/rest intervals of a recording and judge every sprint')
+    .argument('<file>', 'recording (NDJSON)')
+    .option('--json', 'print the analysis as JSON (the documented contract) on stdout')
+    .option('--plan <name|file>', 'workout plan: hiit-30-60, hiit-30-90, or a .json plan file')
+    .option('--ref-2k <m:ss>', 'your 2k time, as the reference for sprint 1 (e.g. 7:05)')
+    .option('--ref-500m <m:ss.s>', 'your 500 m time, as the reference for sprint 1 (e.g. 1:32.5)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ergsprint analyze fixtures/hiit-allout.ndjson
+  $ ergsprint analyze session.ndjson --plan hiit-30-90 --ref-2k 7:05 --json`,
+    )
+    .action(async (file: string, flags: AnalyzeFlags) => {
+      const settings = analyzeSettings(flags);
+      const doc = analysisToJson(await analyzeFile(file, settings));
+      if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
+      else process.stdout.write(`${analysisTable(doc).join('\n')}\n`);
     });
 }

@@ -1,0 +1,51 @@
+/** Human output of `ergsprint analyze`: a per-interval table with verdicts, then the session reading. */
+import type { AnalysisJson, JsonInterval } from './analysis-json.js';
+
+const clock = (s: number): string => {
+  const m = Math.floor(s / 60);
+  const sec = s - m * 60;
+  return `${m}:${sec.toFixed(1).padStart(4, '0')}`;
+};
+const num = (x: number | null, unit = ''): string => (x === null ? '–' : `${x}${unit}`);
+
+function verdictText(iv: JsonInterval): string {
+  const v = iv.verdict;
+  if (!v) return '';
+  const main = v.reasons.find((r) => !r.pass) ?? v.reasons[0];
+  const head = `${v.kind} (${v.score})`;
+  return main ? `${head}: ${main.message}` : head;
+}
+
+/** The table and summary as text lines. */
+export function analysisTable(doc: AnalysisJson): string[] {
+  const lines: string[] = [];
+  for (const rower of doc.rowers) {
+    lines.push(`${rower.name} (${rower.id})`);
+    if (rower.intervals.length === 0) {
+      lines.push('  no intervals found (a steady row, or too little data)');
+      continue;
+    }
+    const rows = rower.intervals.map((iv) => [
+      `${iv.kind} ${iv.index}`,
+      clock(iv.start),
+      clock(iv.end),
+      `${iv.durationS.toFixed(1)} s`,
+      num(iv.avgPower, ' W'),
+      num(iv.peakPower, ' W'),
+      num(iv.avgStrokeRate, ' spm'),
+      num(iv.avgHeartRate, ' bpm'),
+      verdictText(iv),
+    ]);
+    const head = ['interval', 'start', 'end', 'length', 'avg P', 'peak P', 'rate', 'HR', 'verdict'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const fmt = (r: string[]): string => '  ' + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+    lines.push(fmt(head), ...rows.map(fmt));
+    const s = rower.summary;
+    if (s) {
+      lines.push(`  ${s.allOut} of ${s.sprints} sprints judged all-out.`);
+      if (s.decrementPct !== null) lines.push(`  Decrement score ${s.decrementPct} %. ${s.decrementReading ?? ''}`.trimEnd());
+      for (const note of s.notes) lines.push(`  ${note}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,56 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import { HR_LAG_MS } from '../analysis/interval-stats.js';
+import { judgeSession, judgeSprintLive, type SessionOptions, type SprintInput } from '../analysis/session-verdicts.js';
+import { sprintMetrics } from '../analysis/sprint-metrics.js';
+import type { Interval } from '../analysis/types.js';
+import type { Sample } from '../ftms/sample.js';
+import type { PipeItem } from './pipe-item.js';
+
+/**
+ * Verdicts for one rower's work intervals. Each finished work interval gets a live verdict
+ * (analysis `judgeSprintLive`: only the sprints so far, with the rest before it); at the end of
+ * the data every sprint is re-judged against the session's final reference (`judgeSession`)
+ * and re-emitted, followed by a `summary`. Samples are kept for the sprint metrics.
+ */
+export function judge(opts: SessionOptions = {}): OperatorFunction<PipeItem, PipeItem> {
+  return (source) =>
+    new Observable<PipeItem>((subscriber) => {
+      const samples: Sample[] = [];
+      const sprints: SprintInput[] = [];
+      const works: Interval[] = [];
+      let lastWorkEnd: number | undefined;
+      return source.subscribe({
+        next(item) {
+          if (item.type === 'sample') samples.push(item.sample);
+          if (item.type !== 'interval' || item.interval.kind !== 'work') {
+            subscriber.next(item);
+            return;
+          }
+          const iv = item.interval;
+          const hrEnd = iv.end + HR_LAG_MS;
+          let n = samples.length;
+          while (n > 0 && samples[n - 1]!.t > hrEnd) n--;
+          const metrics = sprintMetrics(n === samples.length ? samples : samples.slice(0, n), iv.start, iv.end, { hrWindowEndMs: hrEnd });
+          const input: SprintInput = { metrics };
+          if (lastWorkEnd !== undefined) input.restBeforeS = (iv.start - lastWorkEnd) / 1000;
+          lastWorkEnd = iv.end;
+          sprints.push(input);
+          const judged: Interval = { ...iv, verdict: judgeSprintLive(sprints, opts) };
+          works.push(judged);
+          subscriber.next({ type: 'interval', interval: judged });
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete() {
+          if (sprints.length > 0) {
+            const { verdicts, summary } = judgeSession(sprints, opts);
+            works.forEach((iv, i) => {
+              const verdict = verdicts[i];
+              if (verdict !== undefined) subscriber.next({ type: 'interval', interval: { ...iv, verdict } });
+            });
+            subscriber.next({ type: 'summary', summary });
+          }
+          subscriber.complete();
+        },
+      });
+    });
+}

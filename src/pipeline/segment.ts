@@ -1,0 +1,33 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { PipeItem } from './pipe-item.js';
+import { Segmenter, type SegmenterOptions, type SegmenterOutput } from './segmenter.js';
+
+/**
+ * Strokes → raw phase events and settled segments (one rower's stream), forwarding every item.
+ * Emits a provisional `phase` as soon as an effort opens or closes (backdated to stroke time)
+ * and a `segment` (work or surge) once the merge gap has passed. Samples and ticks advance data
+ * time for the timeouts; completion closes and settles whatever is open.
+ */
+export function segment(rower: string, opts: SegmenterOptions = {}): OperatorFunction<PipeItem, PipeItem> {
+  return (source) =>
+    new Observable<PipeItem>((subscriber) => {
+      const seg = new Segmenter(opts);
+      const emit = (out: SegmenterOutput): void => {
+        for (const p of out.phases) subscriber.next({ type: 'phase', phase: { rower, kind: p.kind, start: p.start, provisional: true } });
+        for (const s of out.segments) subscriber.next({ type: 'segment', segment: s });
+      };
+      return source.subscribe({
+        next(item) {
+          subscriber.next(item);
+          if (item.type === 'stroke') emit(seg.stroke(item.stroke));
+          else if (item.type === 'sample') emit(seg.tick(item.sample.t));
+          else if (item.type === 'tick' || item.type === 'idle') emit(seg.tick(item.t));
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete() {
+          emit(seg.finish());
+          subscriber.complete();
+        },
+      });
+    });
+}

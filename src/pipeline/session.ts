@@ -1,0 +1,85 @@
+/**
+ * The whole per-rower pipeline, composed: source items → samples → strokes → segments →
+ * labelled intervals with stats → verdicts → `SessionEvent`s. Live and replay run this same code;
+ * everything is driven by data time (frame `t` and heartbeats).
+ */
+import { defer, filter, groupBy, merge, mergeMap, share, type Observable, type OperatorFunction } from 'rxjs';
+import type { SessionOptions } from '../analysis/session-verdicts.js';
+import type { Heartbeat, SourceItem } from '../ftms/frame.js';
+import type { Plan } from '../workouts/plan.js';
+import { planPriors } from '../workouts/plan.js';
+import { judge } from './judge.js';
+import { labelPhases } from './label-phases.js';
+import type { PipeItem } from './pipe-item.js';
+import { planProgress } from './plan-progress.js';
+import { segment } from './segment.js';
+import type { SessionEvent } from './session-state.js';
+import { strokes } from './strokes.js';
+import { summarise } from './summarise.js';
+import { toSamples, type ToSamplesOptions } from './to-samples.js';
+import { toSessionEvents } from './to-session-events.js';
+
+export interface SessionPipelineOptions extends ToSamplesOptions {
+  /** verdict inputs: declared 2k / 500 m, history, heart rate (plan fields are filled from `plan`) */
+  verdict?: SessionOptions;
+  plan?: Plan;
+  /** advertised names by rower id (from the recording header or the BLE scan) */
+  names?: Readonly<Record<string, string>>;
+}
+
+const isHeartbeat = (x: SourceItem): x is Heartbeat => x.kind === 'heartbeat';
+
+/** One rower's items (its frames and events plus every heartbeat) → session events. */
+export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}): OperatorFunction<SourceItem, SessionEvent> {
+  const priors = opts.plan ? planPriors(opts.plan) : undefined;
+  const minWorkMs = priors ? Math.min(15_000, priors.minWorkS * 1000) : 15_000;
+  const verdict: SessionOptions = { ...opts.verdict, rower };
+  if (priors) {
+    verdict.plannedWorkS ??= priors.plannedWorkS;
+    verdict.plannedRestS ??= priors.plannedRestS;
+    verdict.plannedReps ??= priors.expectedReps;
+  }
+  const name = opts.names?.[rower] ?? rower;
+  return (items) =>
+    items.pipe(
+      toSamples(opts),
+      strokes(),
+      segment(rower, { minWorkMs }),
+      labelPhases(rower, priors ? { minWorkMs, cooldownAfterRep: priors.cooldownAfterRep } : { minWorkMs }),
+      summarise(),
+      judge(verdict),
+      opts.plan ? planProgress(opts.plan) : (x: Observable<PipeItem>) => x,
+      toSessionEvents(rower, name),
+    );
+}
+
+/**
+ * Source items of any number of rowers → session events. Items are grouped by rower; heartbeats
+ * reach every rower's pipeline, so silence is noticed in data time. A rower's first item also
+ * announces it (`rower` event, connected) when its source sent no connection event.
+ */
+export function session$(opts: SessionPipelineOptions = {}): OperatorFunction<SourceItem, SessionEvent> {
+  return (source) =>
+    defer(() => {
+      const shared = source.pipe(share());
+      const heartbeats = shared.pipe(filter(isHeartbeat));
+      return shared.pipe(
+        filter((x): x is Exclude<SourceItem, Heartbeat> => !isHeartbeat(x)),
+        groupBy((x) => x.rower),
+        mergeMap((group) => {
+          let announced = false;
+          return merge(group, heartbeats).pipe(
+            rowerPipeline(group.key, opts),
+            mergeMap((ev): SessionEvent[] => {
+              if (announced) return [ev];
+              announced = true;
+              if (ev.type === 'rower') return [ev];
+              const t = ev.type === 'sample' ? ev.sample.t : 0;
+              return [{ type: 'rower', rower: group.key, name: opts.names?.[group.key] ?? group.key, connected: true, t }, ev];
+            }),
+          );
+        }),
+      );
+    });
+}
+

@@ -1,0 +1,187 @@
+/**
+ * Pure, per-rower stroke detection (science README: "work on stroke events"). Strokes come from
+ * Stroke Count increments; a machine that sends no count gets one stroke per change of the
+ * (power, rate) tuple, which also makes stale repeats harmless. Times are ms of data time.
+ */
+import type { Sample } from '../ftms/sample.js';
+import type { StrokeEvent } from './pipe-item.js';
+
+export interface StrokeDetectorOptions {
+  /** stroke count (or tuple) unchanged this long = not rowing, ms */
+  idleMs?: number;
+}
+
+export interface StrokeOutput {
+  strokes: StrokeEvent[];
+  /** set when the rower has just become idle (no stroke for idleMs): the last stroke's time */
+  idleSince?: number;
+}
+
+const FROZEN_REPEATS = 3;
+
+/** Median of a short array (copy-sorted). */
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export class StrokeDetector {
+  private readonly idleMs: number;
+  private lastCount: number | undefined;
+  private lastCountT = 0;
+  private lastTuple: string | undefined;
+  private lastChangeT = 0;
+  private lastSampleT: number | undefined;
+  private sampleDts: number[] = [];
+  private lastStrokeT: number | undefined;
+  private idle = false;
+  private timingPeriods: number[] = [];
+  private recentPowers: number[] = [];
+  private maxPowerW = 0;
+  private rateValue: number | undefined;
+  private rateRepeats = 0;
+  private rateRunPowers: number[] = [];
+  private rateRunTiming: number[] = [];
+
+  constructor(opts: StrokeDetectorOptions = {}) {
+    this.idleMs = opts.idleMs ?? 4000;
+  }
+
+  /** Feed one sample; returns the strokes it reveals (usually 0 or 1). */
+  push(s: Sample): StrokeOutput {
+    const out: StrokeOutput = { strokes: [] };
+    if (this.lastSampleT !== undefined && s.t > this.lastSampleT) {
+      this.sampleDts.push(s.t - this.lastSampleT);
+      if (this.sampleDts.length > 9) this.sampleDts.shift();
+    }
+    this.lastSampleT = s.t;
+    if (s.strokeCount !== undefined) this.fromCount(s, out);
+    else this.fromTuple(s, out);
+    return out;
+  }
+
+  /** Data time passed without a sample (heartbeat): reports idleness. */
+  tick(t: number): StrokeOutput {
+    const out: StrokeOutput = { strokes: [] };
+    const last = this.lastCount !== undefined ? this.lastCountT : this.lastChangeT;
+    this.checkIdle(t, last, out);
+    return out;
+  }
+
+  private checkIdle(t: number, lastActivityT: number, out: StrokeOutput): void {
+    if (!this.idle && this.lastStrokeT !== undefined && t - lastActivityT >= this.idleMs) {
+      this.idle = true;
+      out.idleSince = this.lastStrokeT;
+    }
+  }
+
+  private fromCount(s: Sample, out: StrokeOutput): void {
+    const count = s.strokeCount!;
+    if (this.lastCount === undefined || count < this.lastCount) {
+      this.lastCount = count;
+      this.lastCountT = s.t;
+      return;
+    }
+    if (count === this.lastCount) {
+      this.checkIdle(s.t, this.lastCountT, out);
+      return;
+    }
+    const n = Math.min(count - this.lastCount, 5);
+    const dt = s.t - this.lastCountT;
+    const timing = dt / n;
+    // A long pause is not a stroke period: only keep plausible ones (12–80 spm).
+    if (timing >= 750 && timing <= 5000 && !this.idle) {
+      this.timingPeriods.push(timing);
+      if (this.timingPeriods.length > 3) this.timingPeriods.shift();
+    }
+    for (let i = n - 1; i >= 0; i--) this.emit(s, s.t - (dt * i) / n, out, timing);
+    this.lastCount = count;
+    this.lastCountT = s.t;
+  }
+
+  private fromTuple(s: Sample, out: StrokeOutput): void {
+    const tuple = `${s.powerW ?? ''}|${s.strokeRate ?? ''}`;
+    if (tuple === this.lastTuple) {
+      this.checkIdle(s.t, this.lastChangeT, out);
+      return;
+    }
+    const hadTuple = this.lastTuple !== undefined;
+    this.lastTuple = tuple;
+    const dt = s.t - this.lastChangeT;
+    this.lastChangeT = s.t;
+    if (!hadTuple || (s.powerW === undefined && s.strokeRate === undefined)) return;
+    if (s.strokeRate === 0 && (s.powerW ?? 0) === 0) return;
+    this.emit(s, s.t, out, dt);
+  }
+
+  private emit(s: Sample, t: number, out: StrokeOutput, timingMs: number): void {
+    this.idle = false;
+    const rateTrusted = this.trackRate(s, timingMs);
+    const timingPeriod = this.timingPeriods.length > 0 ? median(this.timingPeriods) : undefined;
+    let periodMs: number;
+    let strokeRate: number | undefined;
+    if (rateTrusted && s.strokeRate !== undefined && s.strokeRate > 0) {
+      strokeRate = s.strokeRate;
+      periodMs = 60000 / s.strokeRate;
+    } else if (timingPeriod !== undefined) {
+      periodMs = timingPeriod;
+      strokeRate = 60000 / timingPeriod;
+    } else {
+      periodMs = Math.min(Math.max(timingMs, 1000), 5000);
+    }
+    // 1 Hz sample-and-hold: the stroke happened somewhere inside the last sample interval.
+    const sampleDt = this.sampleDts.length > 0 ? median(this.sampleDts) : 0;
+    const holdMs = sampleDt > 0 && sampleDt < periodMs ? sampleDt / 2 : 0;
+    const catchT = t - holdMs - periodMs;
+    const ev: StrokeEvent = { t, catchT, periodMs, rateTrusted };
+    if (strokeRate !== undefined) ev.strokeRate = strokeRate;
+    const p = this.guardPower(s.powerW);
+    if (p !== undefined) ev.powerW = p;
+    this.lastStrokeT = t;
+    out.strokes.push(ev);
+  }
+
+  /** Zero = no information; a lone spike (> 2 × recent median and > 1.5 × session max) is dropped. */
+  private guardPower(p: number | undefined): number | undefined {
+    if (p === undefined || p <= 0) return undefined;
+    if (this.recentPowers.length >= 3) {
+      const med = median(this.recentPowers);
+      if (p > 2 * med && p > 1.5 * this.maxPowerW) return undefined;
+    }
+    this.recentPowers.push(p);
+    if (this.recentPowers.length > 3) this.recentPowers.shift();
+    if (p > this.maxPowerW) this.maxPowerW = p;
+    return p;
+  }
+
+  /**
+   * Frozen-rate guard (PM5 keeps the sprint rate during rest; JOROTO reports 66 spm): the rate is
+   * untrusted when the same value repeats over 3 strokes while power moves > 30 % or the stroke
+   * timing disagrees by > 30 %. Trust returns as soon as the value changes.
+   */
+  private trackRate(s: Sample, timingMs: number): boolean {
+    const r = s.strokeRate;
+    if (r === undefined || r <= 0) return false;
+    if (r !== this.rateValue) {
+      this.rateValue = r;
+      this.rateRepeats = 1;
+      this.rateRunPowers = [];
+      this.rateRunTiming = [];
+    } else this.rateRepeats++;
+    if (s.powerW !== undefined && s.powerW > 0) this.rateRunPowers.push(s.powerW);
+    if (timingMs >= 750 && timingMs <= 5000) this.rateRunTiming.push(60000 / timingMs);
+    if (this.rateRepeats < FROZEN_REPEATS) return true;
+    const ps = this.rateRunPowers;
+    if (ps.length >= 2) {
+      const lo = Math.min(...ps);
+      const hi = Math.max(...ps);
+      if (hi > 1.3 * lo) return false;
+    }
+    if (this.rateRunTiming.length >= 2) {
+      const timingRate = median(this.rateRunTiming);
+      if (Math.abs(timingRate - r) > 0.3 * r) return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,28 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { PipeItem } from './pipe-item.js';
+import { StrokeDetector, type StrokeDetectorOptions, type StrokeOutput } from './stroke-detector.js';
+
+/**
+ * Samples → stroke events (one rower's stream). Forwards every item and adds `stroke` items after
+ * the sample that revealed them, plus an `idle` item when the stroke count stays frozen ≥ 4 s
+ * (decided on data time: samples or ticks), whatever stale instantaneous values say.
+ */
+export function strokes(opts: StrokeDetectorOptions = {}): OperatorFunction<PipeItem, PipeItem> {
+  return (source) =>
+    new Observable<PipeItem>((subscriber) => {
+      const detector = new StrokeDetector(opts);
+      const emit = (out: StrokeOutput, t: number): void => {
+        for (const stroke of out.strokes) subscriber.next({ type: 'stroke', stroke });
+        if (out.idleSince !== undefined) subscriber.next({ type: 'idle', t, since: out.idleSince });
+      };
+      return source.subscribe({
+        next(item) {
+          subscriber.next(item);
+          if (item.type === 'sample') emit(detector.push(item.sample), item.sample.t);
+          else if (item.type === 'tick') emit(detector.tick(item.t), item.t);
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete: () => subscriber.complete(),
+      });
+    });
+}

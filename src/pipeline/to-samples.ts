@@ -1,0 +1,54 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { SourceItem } from '../ftms/frame.js';
+import { createSampleAssembler } from '../ftms/merge.js';
+import type { Sample } from '../ftms/sample.js';
+import type { PipeItem } from './pipe-item.js';
+
+/** What the operator needs from an assembler (the FTMS `createSampleAssembler` result). */
+export interface SampleAssembler {
+  push(frame: import('../ftms/frame.js').Frame): Sample[];
+  flush(t: number): Sample[];
+}
+
+export interface ToSamplesOptions {
+  /** builds one assembler per rower; defaults to the FTMS assembler */
+  createAssembler?: (rower: string) => SampleAssembler;
+}
+
+/**
+ * Raw source items → complete Samples (per rower, fragments merged) and data-time ticks.
+ * Heartbeats flush every rower's merge window and become `tick`s; connection events pass on as
+ * `rower-event` items. On completion every window is flushed.
+ */
+export function toSamples(opts: ToSamplesOptions = {}): OperatorFunction<SourceItem, PipeItem> {
+  const make = opts.createAssembler ?? (() => createSampleAssembler());
+  return (source) =>
+    new Observable<PipeItem>((subscriber) => {
+      const assemblers = new Map<string, SampleAssembler>();
+      let lastT = 0;
+      const emit = (samples: Sample[]): void => {
+        for (const sample of samples) subscriber.next({ type: 'sample', sample });
+      };
+      return source.subscribe({
+        next(item) {
+          if (item.t > lastT) lastT = item.t;
+          if (item.kind === 'frame') {
+            let asm = assemblers.get(item.rower);
+            if (asm === undefined) {
+              asm = make(item.rower);
+              assemblers.set(item.rower, asm);
+            }
+            emit(asm.push(item));
+          } else if (item.kind === 'heartbeat') {
+            for (const asm of assemblers.values()) emit(asm.flush(item.t));
+            subscriber.next({ type: 'tick', t: item.t });
+          } else subscriber.next({ type: 'rower-event', event: item });
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete() {
+          for (const asm of assemblers.values()) emit(asm.flush(Number.POSITIVE_INFINITY));
+          subscriber.complete();
+        },
+      });
+    });
+}
