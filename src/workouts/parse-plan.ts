@@ -15,14 +15,17 @@ export class PlanError extends Error {
   }
 }
 
+/** "reps is missing" for an absent field, else `otherwise`. */
+const missingOr = (what: string, otherwise: string) => (iss: { input?: unknown }) => (iss.input === undefined ? `${what} is missing` : otherwise);
+
 const seconds = (what: string, max: number) =>
-  z.number({ error: `${what} must be a number of seconds` }).positive({ error: `${what} must be more than 0 s` }).max(max, { error: `${what} must be at most ${max} s` });
+  z.number({ error: missingOr(what, `${what} must be a number of seconds`) }).positive({ error: `${what} must be more than 0 s` }).max(max, { error: `${what} must be at most ${max} s` });
 
 const planSchema = z.strictObject(
   {
-    name: z.string({ error: 'name must be text' }).trim().min(1, { error: 'name must not be empty' }).max(60, { error: 'name must be at most 60 characters' }),
+    name: z.string({ error: missingOr('name', 'name must be text') }).trim().min(1, { error: 'name must not be empty' }).max(60, { error: 'name must be at most 60 characters' }),
     warmupS: seconds('warmupS', 3600).optional(),
-    reps: z.number({ error: 'reps must be a whole number' }).int({ error: 'reps must be a whole number' }).min(1, { error: 'reps must be at least 1' }).max(50, { error: 'reps must be at most 50' }),
+    reps: z.number({ error: missingOr('reps', 'reps must be a whole number') }).int({ error: 'reps must be a whole number' }).min(1, { error: 'reps must be at least 1' }).max(50, { error: 'reps must be at most 50' }),
     workS: seconds('workS', 600).min(5, { error: 'workS must be at least 5 s' }),
     restS: seconds('restS', 1800),
     cooldownS: seconds('cooldownS', 3600).optional(),
