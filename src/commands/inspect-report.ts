@@ -49,16 +49,23 @@ export function formatPace(s500: number): string {
 
 const num = (x: number | undefined, digits = 0): string => (x === undefined ? DASH : x.toFixed(digits));
 
-/** Lay out rows as columns; `right[i]` right-aligns column i. Trailing spaces trimmed. */
+/**
+ * Lay out rows as columns; `right[i]` right-aligns column i. A row shorter than the first (head)
+ * row is a note: its cells but the last are aligned, the last runs on unpadded and does not
+ * widen its column. Trailing spaces trimmed.
+ */
 export function alignColumns(rows: string[][], right: boolean[]): string[] {
+  const full = rows[0]?.length ?? 0;
+  const alignedCount = (row: string[]): number => (row.length < full ? row.length - 1 : row.length);
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (right[i] === true ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+  for (const row of rows) for (let i = 0; i < alignedCount(row); i++) widths[i] = Math.max(widths[i] ?? 0, row[i]?.length ?? 0);
+  return rows.map((row) => {
+    const n = alignedCount(row);
+    return row
+      .map((cell, i) => (i >= n ? cell : right[i] === true ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
-      .trimEnd(),
-  );
+      .trimEnd();
+  });
 }
 
 /** Every line `inspect` prints, given the recording and a decoder factory (one decoder per rower). */

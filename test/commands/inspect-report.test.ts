@@ -24,4 +24,12 @@ describe('inspect formatting', () => {
       '10:00.0  bob    302',
     ]);
   });
+
+  it('lets a short row (a note) run on without widening the columns', () => {
+    expect(alignColumns([['t', 'rower', 'W', 'HR'], ['0:00.0', 'a', '[disconnected]'], ['0:01.0', 'a', '95', '150']], [true, false, true, true])).toEqual([
+      '     t  rower   W   HR',
+      '0:00.0  a      [disconnected]',
+      '0:01.0  a      95  150',
+    ]);
+  });
 });
