@@ -36,6 +36,9 @@ interface Flags {
   labels?: boolean;
   force?: boolean;
   ble?: boolean;
+  drop?: string[];
+  bleDevice?: string;
+  duration?: string;
 }
 
 const d = simulateDefaults;
@@ -66,6 +69,9 @@ export function register(program: Command): void {
     .option('--labels', 'also write <name>.labels.json next to the recording')
     .option('--force', 'overwrite existing files')
     .option('--ble', 'serve the simulated rowers over Bluetooth LE instead of writing a file')
+    .option('--drop <at:dur>', 'with --ble: drop every rower\'s link at AT s for DUR s (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--ble-device <id>', 'with --ble: BLE start-up behaviour of a device profile (i-rower: needs Request Control + Start) or refuse-start')
+    .option('--duration <s>', 'with --ble: stop after S seconds')
     .addHelpText(
       'after',
       `
@@ -77,7 +83,12 @@ Examples:
     .action(async (flags: Flags) => {
       const opts = toOptions(flags);
       if (flags.ble) {
-        await runBleSimulator(opts);
+        await runBleSimulator({
+          ...opts,
+          ...(flags.drop ? { drop: flags.drop } : {}),
+          ...(flags.bleDevice !== undefined ? { bleDevice: flags.bleDevice } : {}),
+          ...(flags.duration !== undefined ? { durationS: num('--duration', flags.duration) } : {}),
+        });
         return;
       }
       if (flags.out === undefined) throw new CliError('simulate needs --out FILE (or --ble)');

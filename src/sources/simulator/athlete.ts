@@ -27,7 +27,7 @@ export interface Athlete {
   easyRateSpm: number;
   /** all-out sprint stroke rate, spm (34–48) */
   sprintRateSpm: number;
-  /** stroke-to-stroke power CV (background §3.3: ~4.5 %) */
+  /** stroke-to-stroke power CV (background §3.3: 4.7 % overall, 3.0 % past the first strokes) */
   powerCv: number;
   /** stroke-to-stroke rate SD, spm */
   rateSdSpm: number;
@@ -53,7 +53,7 @@ export const defaultAthlete: Readonly<Athlete> = Object.freeze({
   easyRatio: 0.4,
   easyRateSpm: 20,
   sprintRateSpm: 38,
-  powerCv: 0.045,
+  powerCv: 0.035,
   rateSdSpm: 0.8,
   repCv: 0.02,
   hrRestBpm: 60,
@@ -66,7 +66,7 @@ export const defaultAthlete: Readonly<Athlete> = Object.freeze({
 /** Named athletes for fixtures: weak (P2k 150 W) and strong (P2k 450 W) besides the default. */
 export const athletePresets: Readonly<Record<string, Partial<Athlete>>> = Object.freeze({
   default: {},
-  weak: { p2kW: 150, sprintRatio: 1.55, fade: 0.19, easyRatio: 0.45, easyRateSpm: 22, sprintRateSpm: 34, hrRestBpm: 68, hrMaxBpm: 182, dragFactor: 105 },
+  weak: { p2kW: 150, sprintRatio: 1.55, fade: 0.19, easyRatio: 0.5, easyRateSpm: 22, sprintRateSpm: 34, hrRestBpm: 68, hrMaxBpm: 182, dragFactor: 115 },
   strong: { p2kW: 450, sprintRatio: 1.68, fade: 0.12, easyRatio: 0.35, easyRateSpm: 19, sprintRateSpm: 44, hrRestBpm: 48, hrMaxBpm: 194, dragFactor: 135 },
 });
 

@@ -72,7 +72,7 @@ export function emitFrames(trace: MonitorTrace, o: EmitOptions): Item[] {
     });
   }
   const sleepMs = Math.round((endS + 1) * 1000);
-  for (const part of rowerDataParts(zeroReadout(), profile, o.hr === 'rower' ? 0 : undefined)) items.push(frame(sleepMs, ROWER_DATA, encodeRowerData(part)));
+  rowerDataParts(zeroReadout(), profile, o.hr === 'rower' ? 0 : undefined).forEach((part, k) => items.push(frame(sleepMs + 10 * k, ROWER_DATA, encodeRowerData(part))));
 
   if (o.hr === 'strap') {
     for (let tMs = Math.round(rng.uniform(200, 800)); tMs < sleepMs; tMs += 1000 + rng.int(-8, 8)) {

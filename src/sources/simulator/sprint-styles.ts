@@ -2,9 +2,9 @@
  * How each sprint style distributes applied power and stroke rate over a rep
  * (background §2.1–2.2, §6.6b):
  * - all-out: front-loaded, the first stroke strongest, fading by `fade` over the rep, most of it
- *   early (exponential approach, time constant FADE_TAU_S);
- * - held: paced flat at 75–85 % of what the athlete could do, then an END SPURT in the last ~5 s
- *   (power +25 %, rate +5) — the signature of a reserve;
+ *   early (exponential, time constant FADE_TAU_S) and the rest as a late slump;
+ * - held: paced flat at 75–85 % of what the athlete could do, then an END SPURT in the last ~6 s
+ *   (power +30 %, rate +5) — the signature of a reserve;
  * - rate-only: stroke rate above the usual sprint rate but only ~70 % of the power, nearly flat.
  */
 import type { Athlete } from './athlete.js';
@@ -13,6 +13,8 @@ import type { SprintStyle } from './session-plan.js';
 /** Per-rep constants drawn once before the rep's first stroke. */
 /** time constant of the within-rep fade of an all-out rep, s (front-loaded: ~45 % of it by 7.5 s) */
 const FADE_TAU_S = 15;
+/** share of the all-out fade that follows the early exponential; the rest comes late (∝ x²) */
+const EARLY_SHARE = 0.7;
 
 export interface RepIntent {
   style: SprintStyle;
@@ -38,9 +40,12 @@ export function sprintStrokeTarget(intent: RepIntent, elapsedS: number, workS: n
   const x = Math.min(1, Math.max(0, elapsedS / workS));
   switch (intent.style) {
     case 'all-out': {
+      // 0 → 1 over the rep: mostly an early exponential fade, plus a late slump ("the lowest
+      // 5 s is usually the last 5 s", background §1.1)
       const span = 1 - Math.exp(-workS / FADE_TAU_S);
-      const shape = (1 - Math.exp(-(x * workS) / FADE_TAU_S)) / span; // 0 → 1 over the rep
-      const meanShape = (1 - (FADE_TAU_S / workS) * span) / span;
+      const early = (1 - Math.exp(-(x * workS) / FADE_TAU_S)) / span;
+      const shape = EARLY_SHARE * early + (1 - EARLY_SHARE) * x * x;
+      const meanShape = EARLY_SHARE * ((1 - (FADE_TAU_S / workS) * span) / span) + (1 - EARLY_SHARE) / 3;
       const peakW = intent.capacityW / (1 - intent.fade * meanShape);
       return { powerW: peakW * (1 - intent.fade * shape), rateSpm: intent.rateSpm + 1.5 - 3 * x };
     }
@@ -48,7 +53,7 @@ export function sprintStrokeTarget(intent: RepIntent, elapsedS: number, workS: n
       const levelW = intent.capacityW * intent.heldLevel;
       const spurt = elapsedS >= workS - intent.spurtS;
       return spurt
-        ? { powerW: levelW * 1.25, rateSpm: intent.rateSpm - 1 }
+        ? { powerW: levelW * 1.3, rateSpm: intent.rateSpm - 1 }
         : { powerW: levelW, rateSpm: intent.rateSpm - 6 };
     }
     case 'rate-only':

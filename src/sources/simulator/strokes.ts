@@ -76,7 +76,7 @@ export function generateStrokes(plan: readonly PlanSegment[], athlete: Athlete, 
       style,
       capacityW: reported / MONITOR_CREDIT,
       heldLevel: rng.uniform(0.75, 0.85),
-      spurtS: rng.uniform(4.5, 6),
+      spurtS: rng.uniform(5.5, 7),
       fade: Math.max(0.04, athlete.fade * rng.uniform(0.8, 1.2)),
       rateSpm: repRateSpm(athlete, rep),
     };

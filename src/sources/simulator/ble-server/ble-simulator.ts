@@ -76,6 +76,7 @@ export async function startBleSimulator(cfg: BleSimulatorConfig): Promise<Runnin
   }
 
   let next = 0;
+  let playTimer: ReturnType<typeof setTimeout> | undefined;
   let finish = (): void => {};
   const done = new Promise<void>((resolve) => (finish = resolve));
   const play = (): void => {
@@ -89,7 +90,7 @@ export async function startBleSimulator(cfg: BleSimulatorConfig): Promise<Runnin
     }
     if (next >= frames.length || elapsed >= endMs) return finish();
     const wait = Math.max(0, (frames[next]?.t ?? 0) - fromMs - now());
-    timers.push(setTimeout(play, Math.min(wait, 1000)));
+    playTimer = setTimeout(play, Math.min(wait, 1000));
   };
   play();
 
@@ -99,6 +100,7 @@ export async function startBleSimulator(cfg: BleSimulatorConfig): Promise<Runnin
     done,
     close: async () => {
       for (const t of timers) clearTimeout(t);
+      clearTimeout(playTimer);
       finish();
       bindings.close();
       await server.close();
