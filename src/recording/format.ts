@@ -134,9 +134,7 @@ function checkCommon(t: unknown, r: unknown): void {
   if (typeof r !== 'string' || r === '') bad('r must be a non-empty string');
 }
 
-/** Hex string (even length, any case) → a plain Uint8Array (not a Buffer, so deep-equal works). */
+/** Hex string (even length, any case, already validated) → a plain Uint8Array (not a Buffer, so deep-equal works). */
 export function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
+  return new Uint8Array(Buffer.from(hex, 'hex'));
 }
