@@ -13,6 +13,8 @@ export interface Point {
   distanceM?: number;
   energyKcal?: number;
   strokeCount?: number;
+  /** s/500 m: the source of power for machines that send pace only */
+  paceS500?: number;
 }
 
 export type NumericKey = 'powerW' | 'strokeRate' | 'heartRate' | 'distanceM' | 'energyKcal' | 'strokeCount';
@@ -117,12 +119,15 @@ export function strokesIn(points: readonly Point[], fromMs: number, toMs: number
 }
 
 /**
- * Power cleaned for analysis: a 0 W report with a positive rate (some consoles write 0 W on the
+ * Power cleaned for analysis: a machine that sends pace only gets P = 2.80 / (pace/500)³; a 0 W report with a positive rate (some consoles write 0 W on the
  * first stroke of a segment) loses its power, and a spike under 2.5 s above 1.8 × both neighbours —
  * impossible through a flywheel whose time constant is ~2 s — is replaced by the larger neighbour.
  */
 export function cleanPower<P extends Point>(points: readonly P[]): P[] {
-  const out = points.map((p) => (p.powerW === 0 && (p.strokeRate ?? 0) > 0 ? { ...p, powerW: undefined } : p));
+  const out = points.map((p) => {
+    if (p.powerW === undefined && p.paceS500 !== undefined && p.paceS500 > 0) return { ...p, powerW: 2.8 / (p.paceS500 / 500) ** 3 };
+    return p.powerW === 0 && (p.strokeRate ?? 0) > 0 ? { ...p, powerW: undefined } : p;
+  });
   const idx = out.flatMap((p, i) => (p.powerW === undefined ? [] : [i]));
   // runs of equal values (sample-and-hold repeats one stroke), judged against the runs around them
   const runs: { from: number; to: number; powerW: number }[] = [];

@@ -39,7 +39,11 @@ function windowMean(points: readonly Point[], startMs: number, endMs: number, aS
   return holdMean(points, 'powerW', from, to) ?? null;
 }
 
-/** Coverage and the longest missing stretch: gaps beyond the usual spacing of reports count as missing. */
+/**
+ * Coverage and the longest missing stretch. The longest gap is the time between reports beyond
+ * their usual spacing. Coverage lets sample-and-hold bridge one lost report (a held value is
+ * still true a spacing later), so only gaps beyond twice the usual spacing count as missing.
+ */
 function dataQuality(points: readonly Point[], startMs: number, endMs: number): { coverage: number; maxGapS: number } {
   const times: number[] = [];
   for (let i = lowerBound(points, startMs); i < points.length && points[i]!.t <= endMs; i++) {
@@ -51,9 +55,9 @@ function dataQuality(points: readonly Point[], startMs: number, endMs: number): 
   let missing = 0;
   let maxGap = 0;
   for (let i = 1; i < edges.length; i++) {
-    const gap = Math.max(0, edges[i]! - edges[i - 1]! - usual);
-    missing += gap;
-    maxGap = Math.max(maxGap, gap);
+    const between = edges[i]! - edges[i - 1]!;
+    missing += Math.max(0, between - 2 * usual);
+    maxGap = Math.max(maxGap, between - usual);
   }
   const duration = endMs - startMs;
   return { coverage: duration > 0 ? Math.max(0, 1 - missing / duration) : 0, maxGapS: maxGap / 1000 };

@@ -41,12 +41,18 @@ describe('sprintMetrics on a hand-built sprint', () => {
     expect(m.coverage).toBe(1);
     expect(m.maxGapS).toBe(0);
   });
-  it('a dropout of four strokes shows as a 6-s gap and 80 % coverage', () => {
+  it('a dropout of four strokes shows as a 6-s gap and 85 % coverage', () => {
     const pts = sprint().filter((p) => p.t < 12_000 || p.t > 16_500); // strokes at 12, 13.5, 15, 16.5 s lost
     const q = sprintMetrics(pts, 0, 30_000);
-    // 10.5 → 18 s is 7.5 s between reports, 1.5 s of it the usual spacing
+    // 10.5 → 18 s is 7.5 s between reports: 6 s beyond the usual 1.5-s spacing; coverage lets
+    // sample-and-hold bridge one lost report, so 7.5 − 2 × 1.5 = 4.5 s of 30 s are missing
     expect(q.maxGapS).toBeCloseTo(6, 10);
-    expect(q.coverage).toBeCloseTo(0.8, 10);
+    expect(q.coverage).toBeCloseTo(0.85, 10);
+  });
+  it('one lost report is bridged: full coverage, a gap of one spacing', () => {
+    const q = sprintMetrics(sprint().filter((p) => p.t !== 12_000), 0, 30_000);
+    expect(q.coverage).toBe(1);
+    expect(q.maxGapS).toBeCloseTo(1.5, 10);
   });
   it('a sprint shorter than 20 s has no end-spurt ratio', () => {
     expect(sprintMetrics(sprint(), 0, 18_000).endSpurt).toBeNull();
