@@ -59,7 +59,7 @@ export const defaultAthlete: Readonly<Athlete> = Object.freeze({
   hrRestBpm: 60,
   hrMaxBpm: 190,
   hrRiseTauS: 25,
-  hrFallTauS: 55,
+  hrFallTauS: 60,
   dragFactor: 120,
 });
 

@@ -9,8 +9,10 @@ import type { AppliedStroke } from './strokes.js';
 
 const SECOND_STAGE_TAU_S = 6;
 /** bpm of drift per second of sprinting, capped */
-const DRIFT_PER_WORK_S = 0.04;
-const DRIFT_CAP_BPM = 15;
+const DRIFT_PER_WORK_S = 0.08;
+const DRIFT_CAP_BPM = 20;
+/** a sprint drives the heart toward a target above its maximum (output is capped at max) */
+const MAX_INTENSITY = 1.15;
 
 /** Heart rate, bpm (integers), at each whole second 0..endS from the athlete's strokes. */
 export function heartRateTrace(strokes: readonly AppliedStroke[], athlete: Athlete, endS: number, rng: Random): number[] {
@@ -27,8 +29,8 @@ export function heartRateTrace(strokes: readonly AppliedStroke[], athlete: Athle
     const rowing = s !== undefined && s.catchS <= t;
     const powerW = rowing ? s.powerW : 0;
     if (rowing && s.kind === 'work') workS++;
-    const intensity = Math.min(1, 0.12 + 0.62 * (powerW / athlete.p2kW));
-    const target = Math.min(athlete.hrMaxBpm, athlete.hrRestBpm + span * intensity + Math.min(DRIFT_CAP_BPM, DRIFT_PER_WORK_S * workS));
+    const intensity = Math.min(MAX_INTENSITY, 0.12 + 0.62 * (powerW / athlete.p2kW));
+    const target = athlete.hrRestBpm + span * intensity + Math.min(DRIFT_CAP_BPM, DRIFT_PER_WORK_S * workS);
     const tau = target > stage1 ? athlete.hrRiseTauS : athlete.hrFallTauS;
     stage1 += (target - stage1) * (1 - Math.exp(-1 / tau));
     stage2 += (stage1 - stage2) * (1 - Math.exp(-1 / SECOND_STAGE_TAU_S));

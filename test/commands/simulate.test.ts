@@ -1,0 +1,92 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli.js';
+import { decodeRowerData } from '../../src/ftms/rower-data.js';
+import { readRecording } from '../../src/recording/reader.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ergsprint-simulate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+/** Run `ergsprint <args>` in-process; returns exit code and captured stdout/stderr. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  const code = await main(['node', 'ergsprint', ...args]);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+describe('ergsprint simulate', () => {
+  it('writes a recording that reads back cleanly, its labels, and a one-line summary', async () => {
+    const out = join(dir, 'session.ndjson');
+    const r = await cli('simulate', '--out', out, '--seed', '7', '--reps', '4', '--rest', '60', '--held', '3', '--labels');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    expect(r.out).toContain('4 sprints');
+    const rec = await readRecording(out);
+    expect(rec.header.source).toBe('simulator');
+    expect(rec.header.rowers).toHaveLength(1);
+    const frames = rec.items.filter((x) => x.kind === 'frame' && x.char === '2ad1');
+    expect(frames.length).toBeGreaterThan(500);
+    for (const f of frames) if (f.kind === 'frame') expect(() => decodeRowerData(f.bytes)).not.toThrow();
+    const labels = JSON.parse(readFileSync(join(dir, 'session.labels.json'), 'utf8')) as { intervals: Array<{ kind: string; allOut?: boolean }> };
+    const work = labels.intervals.filter((i) => i.kind === 'work');
+    expect(work.map((w) => w.allOut)).toEqual([true, true, false, true]);
+  });
+
+  it('is reproducible: the same flags write the same bytes', async () => {
+    const a = join(dir, 'a.ndjson');
+    const b = join(dir, 'b.ndjson');
+    await cli('simulate', '--out', a, '--seed', '11', '--profile', 'pm5-split', '--rowers', '2');
+    await cli('simulate', '--out', b, '--seed', '11', '--profile', 'pm5-split', '--rowers', '2');
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+  });
+
+  it('refuses to overwrite without --force', async () => {
+    const out = join(dir, 'exists.ndjson');
+    writeFileSync(out, 'keep me');
+    const r = await cli('simulate', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/already exists/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect((await cli('simulate', '--out', out, '--force')).code).toBe(0);
+  });
+
+  const bad: Array<[string[], RegExp]> = [
+    [['--profile', 'pm6'], /unknown profile "pm6".*ideal, hz1-hold, per-stroke, pm5-split, whole-spm, stale, no-power, dropped/],
+    [['--held', '11'], /held rep 11 .*8 reps/],
+    [['--rate-only', '2', '--reps', '1'], /rate-only rep 2/],
+    [['--held', '3', '--rate-only', '3'], /both held back and rate-only/],
+    [['--held', '3,x'], /--held/],
+    [['--seed', 'abc'], /--seed/],
+    [['--reps', '2.5'], /--reps must be a whole number/],
+    [['--work', '-5'], /--work/],
+    [['--gap', '600'], /--gap must be AT:DURATION/],
+    [['--hr', 'chest'], /heart-rate source "chest"/],
+    [['--athlete', 'olympian'], /unknown athlete "olympian".*weak, strong/],
+    [['--p2k', '45:00'], /--p2k/],
+    [['--started-at', 'yesterday'], /ISO-8601/],
+  ];
+  for (const [flags, message] of bad) {
+    it(`rejects ${flags.join(' ')} with one clear line and exit 2, writing nothing`, async () => {
+      const out = join(dir, `bad-${flags.join('_').replace(/[^a-z0-9_]/gi, '')}.ndjson`);
+      const r = await cli('simulate', '--out', out, ...flags);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^ergsprint: /);
+      expect(r.err).toMatch(message);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('needs --out unless --ble', async () => {
+    const r = await cli('simulate');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out/);
+  });
+});
