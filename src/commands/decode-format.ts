@@ -26,6 +26,14 @@ const UNITS: Readonly<Record<string, string>> = {
   rrMs: 'ms',
 };
 
+/** Notes for raw values that mean "nothing" (REFERENCE.md rule 3), shown in the text listing. */
+const noPace = (v: unknown): string | undefined => (v === 0 || v === 0xffff ? '  (no pace)' : undefined);
+const SENTINELS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
+  paceS500: noPace,
+  avgPaceS500: noPace,
+  heartRate: (v) => (v === 0 ? '  (no sensor)' : undefined),
+};
+
 /** One payload's outcome: the decoded record, or an error code and message. */
 export type DecodeOutcome = { ok: true; record: object } | { ok: false; error: string; message: string };
 
@@ -59,7 +67,7 @@ function formatValue(key: string, value: unknown): string {
   if (key === 'flags' && typeof value === 'number') return `0x${value.toString(16).padStart(4, '0')}`;
   const unit = UNITS[key];
   const text = Array.isArray(value) ? value.join(', ') : String(value);
-  return unit ? `${text} ${unit}` : text;
+  return (unit ? `${text} ${unit}` : text) + (SENTINELS[key]?.(value) ?? '');
 }
 
 /** Readable block for one payload: a header line, then aligned `field  value unit` lines. */

@@ -87,6 +87,12 @@ describe('ergsprint decode', () => {
     expect(lines).toContain('  elapsedS          90 s');
     expect(lines).toContain('  flags             0x0820');
   });
+  it('the text listing notes sentinel values', async () => {
+    // flags 0x0209 (More Data, pace, HR) | pace 0xffff | HR 0
+    const { out } = await cli(['decode', '0902ffff00']);
+    expect(out).toMatch(/paceS500 +65535 s\/500m {2}\(no pace\)/);
+    expect(out).toMatch(/heartRate +0 bpm {2}\(no sensor\)/);
+  });
   it('reads one payload per line from stdin, skipping blank lines', async () => {
     const { failed, out } = await withStdin('0100\n\n  21 00 f6 ff  \r\n', []);
     expect(failed).toBe(0);

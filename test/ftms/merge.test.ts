@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeviceProfile } from '../../src/ftms/device-profiles.js';
 import { GENERIC_PROFILE } from '../../src/ftms/device-profiles.js';
@@ -260,5 +261,44 @@ describe('device profiles', () => {
   it('powerFromPace leaves a measured power alone', () => {
     const pkt = encodeRowerData({ strokeRate: 24, strokeCount: 9, paceS500: 120, powerW: 180 });
     expect(run([rd(0, pkt)], { profile: profile({ powerFromPace: true }) })[0]?.powerW).toBe(180);
+  });
+});
+
+describe('property: splitting records into More-Data parts changes nothing', () => {
+  it('any split point and any gap within the window gives the unsplit output', () => {
+    const recordArb = fc.record({
+      strokeRate: fc.integer({ min: 0, max: 120 }).map((x) => x / 2),
+      strokeCount: fc.integer({ min: 1, max: 500 }),
+      distanceM: fc.integer({ min: 1, max: 5000 }),
+      paceS500: fc.integer({ min: 80, max: 300 }),
+      powerW: fc.integer({ min: 0, max: 900 }),
+      heartRate: fc.integer({ min: 0, max: 200 }),
+      elapsedS: fc.integer({ min: 0, max: 4000 }),
+    });
+    // the non-stroke fields, in on-air order, that may move to part A
+    const movable = ['distanceM', 'paceS500', 'powerW', 'heartRate', 'elapsedS'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(recordArb, fc.integer({ min: 0, max: movable.length }), fc.integer({ min: 0, max: 499 })), { maxLength: 12 }),
+        (steps) => {
+          const whole: Frame[] = [];
+          const split: Frame[] = [];
+          steps.forEach(([rec, k, gap], i) => {
+            const t = 1000 * (i + 1);
+            whole.push(rd(t, encodeRowerData(rec)));
+            const a: RowerDataFields = {};
+            const b: RowerDataFields = { ...rec };
+            for (const key of movable.slice(0, k)) {
+              Object.assign(a, { [key]: rec[key] });
+              delete b[key];
+            }
+            if (k > 0) split.push(rd(t - gap, encodeRowerData(a)));
+            split.push(rd(t, encodeRowerData(b)));
+          });
+          expect(run(split)).toEqual(run(whole));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
