@@ -1,12 +1,91 @@
+/** `ergsprint evaluate DIR`: run analyze on every labelled recording in DIR and score it. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
+import { analysisToJson } from './analysis-json.js';
+import { analyzeFile } from './analyze.js';
+import { detectedWork, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from './evaluation.js';
 
-/** PLACEHOLDER until its issue lands: replace this file. */
+interface LabelFile {
+  intervals: Array<{ kind: string; start: number; end: number; allOut?: boolean; rower?: string }>;
+}
+
+/** Labelled recordings in a directory: [recording, labels] pairs, sorted by name. */
+export function labelledRecordings(dir: string): Array<[string, string]> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir}: not a directory`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ndjson'))
+    .sort()
+    .map((f): [string, string] => [join(dir, f), join(dir, f.replace(/\.ndjson$/, '.labels.json'))])
+    .filter(([, labels]) => existsSync(labels));
+}
+
+function readLabels(path: string): LabelFile {
+  try {
+    const json = JSON.parse(readFileSync(path, 'utf8')) as LabelFile;
+    if (!Array.isArray(json.intervals)) throw new Error('no "intervals" array');
+    return json;
+  } catch (err) {
+    throw new CliError(`${path}: unreadable labels (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/** Score every labelled recording in `dir` (one score per labelled rower). */
+export async function evaluateDir(dir: string): Promise<{ files: FileScore[]; totals: Totals }> {
+  const files: FileScore[] = [];
+  for (const [rec, labelsPath] of labelledRecordings(dir)) {
+    const labels = readLabels(labelsPath);
+    const doc = analysisToJson(await analyzeFile(rec, { verdict: {} }));
+    const work = labels.intervals.filter((i) => i.kind === 'work');
+    const rowers = [...new Set(work.map((w) => w.rower))];
+    if (rowers.length === 0) rowers.push(undefined);
+    for (const rower of rowers) {
+      const truth: LabelWork[] = work.filter((w) => w.rower === rower);
+      const name = rower === undefined ? basename(rec) : `${basename(rec)} [${rower}]`;
+      files.push(scoreFile(name, truth, detectedWork(doc, rower)));
+    }
+  }
+  return { files, totals: totals(files) };
+}
+
+const f2 = (x: number | null, d = 2): string => (x === null ? '–' : x.toFixed(d));
+
+function table(files: readonly FileScore[], t: Totals): string[] {
+  const rows = files.map((s) => [
+    s.file,
+    `${s.matched}/${s.truth}`,
+    String(s.detected),
+    f2(quantile(s.startErrorsS, 0.5)),
+    f2(quantile(s.endErrorsS, 0.5)),
+    f2(quantile([...s.startErrorsS, ...s.endErrorsS], 0.9)),
+    s.allOutAgree[1] + s.heldAgree[1] === 0 ? '–' : `${s.allOutAgree[0] + s.heldAgree[0]}/${s.allOutAgree[1] + s.heldAgree[1]}`,
+  ]);
+  const head = ['file', 'found', 'detected', 'start med s', 'end med s', 'p90 s', 'verdicts agree'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [
+    fmt(head),
+    ...rows.map(fmt),
+    '',
+    `files ${t.files}: work recall ${f2(t.recall, 3)}, precision ${f2(t.precision, 3)} (match = overlap ≥ half the shorter interval, one-to-one)`,
+    `boundary error: median ${f2(t.boundaryMedianS)} s, p90 ${f2(t.boundaryP90S)} s (start median ${f2(t.startMedianS)} / p90 ${f2(t.startP90S)}; end median ${f2(t.endMedianS)} / p90 ${f2(t.endP90S)})`,
+    `steady sessions: ${t.steadyFiles}, extra intervals in them: ${t.steadyExtras}`,
+    `verdicts: all-out reps judged all-out ${f2(t.allOutJudgedAllOutPct, 0)} %, held-back reps judged not all-out ${f2(t.heldJudgedNotAllOutPct, 0)} %`,
+  ];
+}
+
 export function register(program: Command): void {
   program
     .command('evaluate')
-    .description('(not built yet)')
-    .action(() => {
-      throw new CliError('evaluate is not built yet');
+    .description('score the analysis against ground-truth labels for every labelled recording in a folder')
+    .argument('<dir>', 'folder with *.ndjson recordings and their *.labels.json')
+    .option('--json', 'print the scores as JSON')
+    .addHelpText('after', '\nExample:\n  $ ergsprint evaluate fixtures')
+    .action(async (dir: string, flags: { json?: boolean }) => {
+      const result = await evaluateDir(dir);
+      if (result.files.length === 0) throw new CliError(`${dir}: no recordings with a .labels.json`);
+      if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(`${table(result.files, result.totals).join('\n')}\n`);
     });
 }

@@ -35,6 +35,9 @@ interface Effort {
   levels: Levels;
 }
 
+/** Longest expected delay between a catch and the sample that reveals the stroke, ms. */
+const SETTLE_SLACK_MS = 2500;
+
 const median = (xs: number[]): number | undefined => {
   if (xs.length === 0) return undefined;
   const s = [...xs].sort((a, b) => a - b);
@@ -126,7 +129,8 @@ export class Segmenter {
   private addRest(ev: StrokeEvent, prev: StrokeEvent | undefined): void {
     const w = prev === undefined ? ev.periodMs : Math.min(ev.t - prev.t, 3 * ev.periodMs);
     if (ev.powerW !== undefined) this.restP.add(ev.t, ev.powerW, w);
-    if (ev.rateTrusted && ev.strokeRate !== undefined) this.restR.add(ev.t, ev.strokeRate, w);
+    // a rate repeated exactly from the previous stroke may be frozen (PM5): keep it out of the level
+    if (ev.rateTrusted && ev.strokeRate !== undefined && ev.strokeRate !== prev?.strokeRate) this.restR.add(ev.t, ev.strokeRate, w);
     this.lastRestP = this.restP.value() ?? this.lastRestP;
     this.lastRestR = this.restR.value() ?? this.lastRestR;
   }
@@ -168,8 +172,10 @@ export class Segmenter {
     const s = score(levels, ev.powerW, ev.strokeRate, ev.rateTrusted);
     const gap = prev === undefined ? 0 : ev.t - prev.t;
     const sprintPeriod = this.sprintPeriodMs ?? median(work.periods) ?? ev.periodMs;
-    const cadenceBroken = gap > Math.max(2000, 1.6 * sprintPeriod) && (s.sR === undefined || s.sR <= 0.3);
-    if (!closes(s)) {
+    // PM5 keeps the last work rate during rest: a rate equal to the previous stroke's says nothing
+    const rateStuck = ev.strokeRate !== undefined && ev.strokeRate === prev?.strokeRate;
+    const cadenceBroken = gap > Math.max(2000, 1.6 * sprintPeriod) && (s.sR === undefined || s.sR <= 0.3 || rateStuck);
+    if (!closes(s) && !(cadenceBroken && (s.sP === undefined || s.sP <= 0.7))) {
       this.closing = 0;
       work.lastHardT = ev.t;
       this.record(work, ev);
@@ -211,7 +217,8 @@ export class Segmenter {
   /** Finalise the tentative effort once the merge gap has passed and no new effort is pending. */
   private settle(now: number, out: SegmenterOutput): void {
     const t = this.tentative;
-    if (t === undefined || now < t.lastHardT + this.o.mergeGapMs) return;
+    // a stroke is seen up to a period (plus a sample interval) after its catch: wait that long too
+    if (t === undefined || now < t.lastHardT + this.o.mergeGapMs + SETTLE_SLACK_MS) return;
     if (this.candCatch !== undefined && this.candCatch - t.lastHardT < this.o.mergeGapMs && now !== Number.POSITIVE_INFINITY) return;
     this.tentative = undefined;
     const long = t.lastHardT - t.start >= this.o.minWorkMs;

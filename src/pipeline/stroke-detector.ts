@@ -43,6 +43,7 @@ export class StrokeDetector {
   private rateRepeats = 0;
   private rateRunPowers: number[] = [];
   private rateRunTiming: number[] = [];
+  private rateContradicted = false;
 
   constructor(opts: StrokeDetectorOptions = {}) {
     this.idleMs = opts.idleMs ?? 4000;
@@ -168,7 +169,14 @@ export class StrokeDetector {
       this.rateRepeats = 1;
       this.rateRunPowers = [];
       this.rateRunTiming = [];
-    } else this.rateRepeats++;
+      this.rateContradicted = false;
+    } else {
+      this.rateRepeats++;
+      // the same rate again after a gap far longer than that rate's period: the field is frozen
+      const sampleDt = this.sampleDts.length > 0 ? median(this.sampleDts) : 0;
+      if (timingMs > 1.3 * (60000 / r) + sampleDt / 2) this.rateContradicted = true;
+    }
+    if (this.rateContradicted) return false;
     if (s.powerW !== undefined && s.powerW > 0) this.rateRunPowers.push(s.powerW);
     if (timingMs >= 750 && timingMs <= 5000) this.rateRunTiming.push(60000 / timingMs);
     if (this.rateRepeats < FROZEN_REPEATS) return true;

@@ -1,4 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
+import { powerFromPaceW } from '../analysis/interval-stats.js';
 import type { SourceItem } from '../ftms/frame.js';
 import { createSampleAssembler } from '../ftms/merge.js';
 import type { Sample } from '../ftms/sample.js';
@@ -16,6 +17,15 @@ export interface ToSamplesOptions {
 }
 
 /**
+ * Machines that send pace but no power (science README: P = 2.80 / (pace/500)³) get their power
+ * filled in, so segmentation and verdicts work in watts everywhere.
+ */
+function withPower(s: Sample): Sample {
+  if (s.powerW !== undefined || s.paceS500 === undefined || !(s.paceS500 > 0)) return s;
+  return { ...s, powerW: Math.round(powerFromPaceW(s.paceS500)) };
+}
+
+/**
  * Raw source items → complete Samples (per rower, fragments merged) and data-time ticks.
  * Heartbeats flush every rower's merge window and become `tick`s; connection events pass on as
  * `rower-event` items. On completion every window is flushed.
@@ -27,7 +37,7 @@ export function toSamples(opts: ToSamplesOptions = {}): OperatorFunction<SourceI
       const assemblers = new Map<string, SampleAssembler>();
       let lastT = 0;
       const emit = (samples: Sample[]): void => {
-        for (const sample of samples) subscriber.next({ type: 'sample', sample });
+        for (const sample of samples) subscriber.next({ type: 'sample', sample: withPower(sample) });
       };
       return source.subscribe({
         next(item) {
