@@ -82,7 +82,7 @@ export function renderInspect(rec: Recording, file: string, opts: InspectOptions
   const limit = opts.limit ?? Infinity;
   const table = opts.raw === true ? rawRows(items) : sampleRows(items, makeDecoder);
   const shown = table.rows.slice(0, limit);
-  out.push(...alignColumns([table.head, ...shown], table.right));
+  for (const line of alignColumns([table.head, ...shown], table.right)) out.push(line); // no spread: may be 10^5+ lines
   if (shown.length < table.rows.length) out.push(`  ... ${table.rows.length - shown.length} more rows (--limit ${limit})`);
   out.push('');
   out.push(...summary(rec, items, table));

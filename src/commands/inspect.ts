@@ -24,8 +24,36 @@ export function register(program: Command): void {
       const rec = await load(file);
       const names = rowerNames(rec);
       const lines = renderInspect(rec, file, opts, (rower) => createSampleAssembler({ profile: findProfile(names.get(rower)) }));
-      process.stdout.write(lines.join('\n') + '\n');
+      await writeLines(lines);
     });
+}
+
+/** Write to stdout in chunks, honouring backpressure; a closed pipe (`| head`) just ends the output. */
+async function writeLines(lines: readonly string[]): Promise<void> {
+  const out = process.stdout;
+  let failure: NodeJS.ErrnoException | undefined;
+  const onError = (err: NodeJS.ErrnoException): void => {
+    failure = err;
+  };
+  out.on('error', onError);
+  try {
+    for (let i = 0; i < lines.length && failure === undefined; i += 1000) {
+      if (!out.write(lines.slice(i, i + 1000).join('\n') + '\n')) await drained(out);
+    }
+  } finally {
+    out.off('error', onError);
+  }
+  if (failure !== undefined && failure.code !== 'EPIPE') throw failure;
+}
+
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done).on('error', done);
+  });
 }
 
 function parseLimit(value: string): number {

@@ -95,6 +95,13 @@ describe('ergsprint inspect', () => {
     expect(cells(rowAt(raw, '0:02.6', 'b'))).toEqual(['0:02.6', 'b', 'fff1', 'beef']);
   });
 
+  it('prints tables longer than the call-stack limit (150k rows)', async () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => fr(i, 'a', 'fff1', Uint8Array.of(i & 0xff)));
+    const { code, out } = await run(recordingFile(serializeRecording(header, many)), '--raw');
+    expect(code).toBe(0);
+    expect(out.split('\n').filter((l) => / a +fff1 +[0-9a-f]{2}$/.test(l))).toHaveLength(150_000);
+  });
+
   it('reports a torn last line in the summary', async () => {
     const file = recordingFile(serializeRecording(header, items.slice(0, 1)) + '{"t":5,"r":"a","c":"2a');
     const { code, out } = await run(file);
