@@ -54,7 +54,7 @@ export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
       threshold: END_SPURT_RATIO,
       message: spurt
         ? `You finished ${pct(m.endSpurt! - 1)} % faster than the middle of the sprint — there was more in the tank.`
-        : `No end spurt: you faded ${pct(m.fade)} % from your peak and had nothing left to add at the end.`,
+        : `You faded ${pct(m.fade)} % from your peak with no end spurt — nothing kept in reserve.`,
     },
     {
       code: 'LATE_PEAK',

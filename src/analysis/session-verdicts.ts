@@ -11,7 +11,7 @@ import { judgeSprint, type HeartRateInfo } from './verdict.js';
 /** One finished main-set sprint, in order. */
 export interface SprintInput {
   metrics: SprintMetrics;
-  /** length of the rest before it, s (unknown for sprint 1) */
+  /** length of the rest before it, s (unknown for sprint 1); f(n) uses the mean rest so far */
   restBeforeS?: number;
 }
 
@@ -31,12 +31,19 @@ export interface SessionOptions extends ReferenceInputs {
 /** Reps the session reference is taken from (max of reps 1–3). */
 const SESSION_REF_REPS = 3;
 
+/** The rest length that shapes f(n) for sprint i+1: the mean of the rests so far, s. */
+function meanRestS(sprints: readonly SprintInput[], i: number, opts: SessionOptions): number {
+  const rests = sprints.slice(1, i + 1).flatMap((s) => (s.restBeforeS === undefined ? [] : [s.restBeforeS]));
+  if (rests.length === 0) return opts.plannedRestS ?? 90;
+  return rests.reduce((a, b) => a + b, 0) / rests.length;
+}
+
 function judgeAt(sprints: readonly SprintInput[], i: number, ref: Reference | undefined, opts: SessionOptions): Verdict {
   const s = sprints[i]!;
   const rep = i + 1;
   return judgeSprint(s.metrics, {
     rep,
-    restBeforeS: s.restBeforeS ?? opts.plannedRestS ?? 90,
+    restBeforeS: meanRestS(sprints, i, opts),
     plannedWorkS: opts.plannedWorkS,
     reference: ref,
     usualSprintRate: opts.usualSprintRate,

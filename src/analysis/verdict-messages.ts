@@ -69,7 +69,7 @@ export function headline(h: HeadlineInput): string {
         : `Sprint ${n}: ${w(h.m.meanPowerW)} — not clear yet whether that was all-out${tag}. ${why}`;
       break;
     case 'all-out':
-      text = `Sprint ${n}: all-out${tag}. ${level} ${why}`;
+      text = h.provisional ? `Sprint ${n} looks all-out${tag}. ${level} ${why}` : `Sprint ${n}: all-out. ${level} ${why}`;
       break;
     case 'all-out-paced':
       text = `Sprint ${n}: strong numbers, but a paced shape. ${level} ${why}${next('Start harder and empty the tank early.')}`;

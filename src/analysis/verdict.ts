@@ -31,7 +31,7 @@ export interface HeartRateInfo {
 export interface VerdictContext {
   /** 1-based sprint number in the main set */
   rep: number;
-  /** length of the rest before this sprint, s (default 90) */
+  /** rest length that shapes f(n), s: the rest before this sprint or the mean rest of the set (default 90) */
   restBeforeS?: number;
   /** planned work length, s (CUT SHORT needs it) */
   plannedWorkS?: number;
@@ -154,7 +154,8 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   } else {
     const cut = checks.find((c) => c.code === 'CUT_SHORT' && !c.pass);
     const raised = cut ? [...flags, cut] : flags;
-    const supporting = raised.length > 0 ? raised : checks.filter((c) => c.code === 'LATE_PEAK' || c.code === 'END_SPURT');
+    const shape = ['LATE_PEAK', 'END_SPURT'].map((code) => checks.find((c) => c.code === code)!);
+    const supporting = raised.length > 0 ? raised : shape;
     reasons.push(...supporting.slice(0, 2));
     const hrReason = heartRateReason(m, ctx, hr);
     if (hrReason && (hr === 'abnormal' || reasons.length < (ratio === undefined ? 2 : 3))) reasons.push(hrReason);

@@ -63,6 +63,12 @@ describe('live and final verdicts', () => {
     // Σ f = 5.4 → Sdec = (1 − 5.4/6) × 100 = 10 %
     expect(summary.decrementPct).toBeCloseTo(10, 10);
   });
+  it('f(n) follows the mean rest of the set so far', () => {
+    // rests of 60 s then 90 s → 75 s: f(3, 75) = 0.915 − 0.030 = 0.885
+    const mixed = [0, 60, 90].map((rest, i) => ({ metrics: metrics({ meanPowerW: 400 }), ...(i > 0 ? { restBeforeS: rest } : {}) }));
+    const v = judgeSprintLive(mixed, { declared2kS: 425 });
+    expect(v.expectedPowerW! / v.reference!.powerW).toBeCloseTo(0.885, 10);
+  });
   it('no push to continue after the last planned rep', () => {
     const held = [...sprints.slice(0, 3), { metrics: metrics({ meanPowerW: 260, endSpurt: 1.1 }), restBeforeS: 90 }];
     expect(judgeSprintLive(held).message).toContain('Next one');
