@@ -56,6 +56,8 @@ export const BUILTIN_PROFILES: readonly DeviceProfile[] = [
   // Technogym Skillrow: reserved bit 13 and 4 trailing bytes (the decoder accepts them).
   p('technogym', ['Technogym', 'SKILLROW']),
   p('kayakpro', ['KayakPro']),
+  // ergsprint's own simulator (`simulate --profile no-power`): a peer of a console without power.
+  p('ergsprint-sim-no-power', ['SIM Rower NoPower'], { powerFromPace: true }),
   // Rule 9: not FTMS at all.
   p('smartrow', ['SmartRow'], { notFtms: 'SmartRow speaks its own protocol, not FTMS: ergsprint cannot read it' }),
   p('echelon', ['ECH-ROW', 'Echelon'], { notFtms: 'Echelon rowers use a proprietary protocol, not FTMS: ergsprint cannot read them' }),
