@@ -75,8 +75,9 @@ export function renderInspect(rec: Recording, file: string, opts: InspectOptions
   out.push(`${file}`);
   out.push(`  started  ${header.startedAt}`);
   out.push(`  source   ${header.source}`);
-  const rowers = header.rowers.map((r) => `${r.id} (${r.name})`);
-  out.push(`  rowers   ${rowers.length > 0 ? rowers.join(', ') : '(none in header)'}`);
+  const inHeader = new Set(header.rowers.map((r) => r.id));
+  const rowers = [...rowerNames(rec)].map(([id, name]) => `${id} (${name})${inHeader.has(id) ? '' : ' [connected later]'}`);
+  out.push(`  rowers   ${rowers.length > 0 ? rowers.join(', ') : '(none)'}`);
   out.push('');
   const items = opts.rower === undefined ? rec.items : rec.items.filter((i) => i.rower === opts.rower);
   const limit = opts.limit ?? Infinity;

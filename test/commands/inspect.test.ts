@@ -102,6 +102,12 @@ describe('ergsprint inspect', () => {
     expect(out.split('\n').filter((l) => / a +fff1 +[0-9a-f]{2}$/.test(l))).toHaveLength(150_000);
   });
 
+  it('lists rowers that connected after the header was written (live recordings)', async () => {
+    const live = { startedAt: '2026-11-21T19:00:00.000Z', source: 'ble' as const, rowers: [] };
+    const { out } = await run(recordingFile(serializeRecording(live, [{ kind: 'event', t: 40, rower: 'e4:11', event: 'connected', name: 'PM5 430' }])));
+    expect(out).toContain('rowers   e4:11 (PM5 430) [connected later]');
+  });
+
   it('reports a torn last line in the summary', async () => {
     const file = recordingFile(serializeRecording(header, items.slice(0, 1)) + '{"t":5,"r":"a","c":"2a');
     const { code, out } = await run(file);
