@@ -59,8 +59,16 @@ function judgeAt(sprints: readonly SprintInput[], i: number, ref: Reference | un
  */
 export function judgeSprintLive(sprints: readonly SprintInput[], opts: SessionOptions = {}): Verdict {
   if (sprints.length === 0) throw new RangeError('judgeSprintLive needs at least one sprint');
-  const ref = priorReference(opts) ?? (sprints.length > SESSION_REF_REPS ? sessionReference(sprints.map((s) => s.metrics.meanPowerW)) : undefined);
-  return judgeAt(sprints, sprints.length - 1, ref, opts);
+  const prior = priorReference(opts);
+  const ref = prior ?? (sprints.length > SESSION_REF_REPS ? sessionReference(sprints.map((s) => s.metrics.meanPowerW)) : undefined);
+  const verdict = judgeAt(sprints, sprints.length - 1, ref, opts);
+  const first = sprints[0]!.metrics.meanPowerW;
+  const here = sprints[sprints.length - 1]!.metrics.meanPowerW;
+  if (!ref && sprints.length > 1 && first > 0 && here > 1.05 * first && verdict.kind !== 'inconclusive') {
+    // notes §6.6: a later rep more than 5 % above rep 1 means rep 1 was held back — say so
+    verdict.message = `${verdict.message} That was ${Math.round((here / first - 1) * 100)} % more than sprint 1 — sprint 1 had more in it.`;
+  }
+  return verdict;
 }
 
 /** Percentage decrement score, %: [1 − ΣMP / (n × max MP)] × 100 (Fitzsimons/Glaister). */

@@ -43,6 +43,11 @@ describe('live and final verdicts', () => {
       expect(v.ratio).toBeUndefined();
     }
   });
+  it('live, a sprint 2 more than 5 % above sprint 1 says sprint 1 had more in it', () => {
+    const two = [{ metrics: metrics({ meanPowerW: 360 }) }, { metrics: metrics({ meanPowerW: 396 }), restBeforeS: 90 }];
+    expect(judgeSprintLive(two).message).toContain('10 % more than sprint 1');
+    expect(judgeSprintLive(sprints.slice(0, 2)).message).not.toContain('more than sprint 1');
+  });
   it('from sprint 4 the best of sprints 1–3 is the reference', () => {
     const v = judgeSprintLive(sprints.slice(0, 4));
     expect(v.reference!.powerW).toBe(400);
