@@ -1,12 +1,135 @@
+/**
+ * `ergsprint live`: connect to FTMS rowers over Bluetooth, record every frame, run the analysis
+ * pipeline, show a live line per rower and serve the display. Wiring only.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { type Observable, share, tap } from 'rxjs';
 import { CliError } from '../cli-error.js';
+import type { SourceItem } from '../ftms/frame.js';
+import { session$ } from '../pipeline/session.js';
+import type { SessionEvent } from '../pipeline/session-state.js';
+import { openRecording, type RecordingWriter } from '../recording/writer.js';
+import { RecordingWriteError } from '../recording/recording-error.js';
+import { bleSource$ } from '../sources/ble/ble-source.js';
+import { loadNoble } from '../sources/ble/load-noble.js';
+import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.js';
+import { type HrAttachment, parseHrAttachment } from '../sources/ble/selector.js';
+import { startDisplayServer } from '../server/start-server.js';
+import { dataDir, sessionRecordingPath } from '../store/data-dir.js';
+import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
+import type { Plan } from '../workouts/plan.js';
+import { bleCliError } from './ble-errors.js';
+import { LiveStatus } from './live-status.js';
 
-/** PLACEHOLDER until its issue lands: replace this file. */
+interface Flags {
+  rower: string[];
+  hr: string[];
+  record?: string;
+  port: string;
+  host?: string;
+  timeout: string;
+  plan?: string;
+  profiles?: string;
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
 export function register(program: Command): void {
   program
     .command('live')
-    .description('(not built yet)')
-    .action(() => {
-      throw new CliError('live is not built yet');
-    });
+    .description('connect to FTMS rowers over Bluetooth, record the session and serve the live display')
+    .option('--rower <name|id>', 'a rower to use, by advertised-name prefix or id (repeatable; default: every FTMS rower in range)', collect, [])
+    .option('--hr <strap=rower>', 'attach a BLE heart-rate strap to a rower, e.g. Polar=PM5 (repeatable)', collect, [])
+    .option('--record <file>', 'recording to write (default: <data dir>/sessions/<start>.ndjson)')
+    .option('--port <n>', 'display server port (0 = any free port)', '8080')
+    .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
+    .option('--timeout <s>', 'give up when no rower is found within this many seconds', '30')
+    .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
+    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
+    .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
+    .action(async (flags: Flags) => runLive(flags));
+}
+
+async function runLive(flags: Flags): Promise<void> {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${flags.port}")`);
+  const timeoutS = Number(flags.timeout);
+  if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new CliError(`--timeout must be a positive number of seconds (got "${flags.timeout}")`);
+  const hr: HrAttachment[] = flags.hr.map((text) => {
+    const att = parseHrAttachment(text);
+    if (!att) throw new CliError(`--hr wants STRAP=ROWER, e.g. Polar=PM5 (got "${text}")`);
+    return att;
+  });
+  let plan: Plan | undefined;
+  try {
+    plan = flags.plan === undefined ? undefined : resolvePlan(flags.plan, (p) => readFileSync(p, 'utf8'));
+  } catch (err) {
+    if (err instanceof PlanError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((err as Error).message);
+    throw err;
+  }
+
+  let noble;
+  let lookup;
+  try {
+    lookup = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json'))).lookup;
+    noble = await loadNoble();
+  } catch (err) {
+    throw bleCliError(err);
+  }
+
+  const startedAt = new Date().toISOString();
+  const path = flags.record ?? sessionRecordingPath(startedAt);
+  let recording: RecordingWriter;
+  try {
+    recording = openRecording(path, { startedAt, source: 'ble', rowers: [] });
+  } catch (err) {
+    if (err instanceof RecordingWriteError) throw new CliError(err.message);
+    throw err;
+  }
+
+  const tty = process.stdout.isTTY === true;
+  const status = new LiveStatus(process.stdout, tty);
+  const note = (line: string): void => (tty ? status.log(line) : void process.stderr.write(`${line}\n`));
+  const names: Record<string, string> = {};
+  let written = 0;
+  const source$: Observable<SourceItem> = bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, log: note }).pipe(
+    tap((item) => {
+      if (item.kind === 'heartbeat') return;
+      if (item.kind === 'event' && item.event === 'connected' && item.name) names[item.rower] = item.name;
+      recording.write(item); // flushed per line by the writer
+      written += 1;
+    }),
+    share(),
+  );
+  const events$: Observable<SessionEvent> = source$.pipe(session$({ names, ...(plan ? { plan } : {}) }), share());
+
+  const finished = new Promise<unknown>((resolve) => {
+    const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });
+    const stop = (): void => {
+      sub.unsubscribe();
+      resolve(null);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  let server;
+  try {
+    server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), startedAt, source: 'ble', log: note });
+  } catch (err) {
+    recording.close();
+    if (written === 0) rmSync(path, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 = any free port)` : `display server: ${(err as Error).message}`);
+  }
+  note(`recording to ${path}`);
+
+  const err = await finished;
+  status.stop();
+  recording.close();
+  await server.close().catch(() => {});
+  if (written === 0) rmSync(path, { force: true });
+  else process.stderr.write(`recording saved: ${path}\n`);
+  if (err) throw bleCliError(err);
 }

@@ -1,7 +1,93 @@
+/**
+ * `ergsprint simulate --ble`: virtual FTMS rowers served over noble's ws-slave protocol on port
+ * 2846, so `NOBLE_WEBSOCKET=1 ergsprint live` (or `scan`) works with no Bluetooth hardware.
+ * The `simulate` command calls `runBleSimulator` when `--ble` is given.
+ */
+import { BUILTIN_PROFILES } from '../ftms/device-profiles.js';
 import { CliError } from '../cli-error.js';
+import { DropSpecError, parseDrops } from '../sources/simulator/ble-server/drop-schedule.js';
+import { startBleSimulator, type BleSimulatorConfig } from '../sources/simulator/ble-server/ble-simulator.js';
 import type { SimulateOptions } from '../sources/simulator/simulate-options.js';
 
-/** PLACEHOLDER until the BLE peripheral simulator lands: replace this file. */
-export async function runBleSimulator(_opts?: SimulateOptions): Promise<void> {
-  throw new CliError('simulate --ble is not built yet');
+/** The simulator's own options (rowers, profile, seed, reps...) plus the BLE-only ones. */
+export interface BleSimulatorOptions extends SimulateOptions {
+  /** 'AT:DUR' seconds: drop every rower's link at AT for DUR (repeatable / comma-separated) */
+  drop?: string | string[];
+  /**
+   * BLE start-up behaviour to copy from an FTMS device profile ('i-rower': streams only after
+   * Request Control + Start), or 'refuse-start' (answers Start with "control not permitted" and
+   * streams anyway); default: streams as soon as notifications are on
+   */
+  bleDevice?: string;
+  /** ws-slave port (default 2846: noble's NOBLE_WEBSOCKET client only dials 2846) */
+  port?: number;
+  host?: string;
+  /** start this far into the simulated session, s */
+  fromS?: number;
+  /** stop after, s (default: the whole session) */
+  durationS?: number;
+  /** NDJSON log of every delivered notification (default: $ERGSPRINT_BLE_TRACE) */
+  trace?: string;
+  /** ends the simulator (SIGINT/SIGTERM also do) */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+/** Serve virtual rowers until the session ends, the signal aborts, or SIGINT/SIGTERM. */
+export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<void> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { drop, bleDevice, port, host, fromS, durationS, trace: traceOpt, signal, log: _log, ...simulate } = opts;
+  const cfg: BleSimulatorConfig = {
+    simulate,
+    startup: 'none',
+    drops: [],
+    log,
+    ...(port !== undefined ? { port } : {}),
+    ...(host ? { host } : {}),
+    ...(fromS !== undefined ? { fromS } : {}),
+    ...(durationS !== undefined ? { durationS } : {}),
+  };
+  const trace = traceOpt ?? process.env.ERGSPRINT_BLE_TRACE;
+  if (trace) cfg.tracePath = trace;
+  try {
+    cfg.drops = parseDrops(drop);
+  } catch (err) {
+    if (err instanceof DropSpecError) throw new CliError(err.message);
+    throw err;
+  }
+  if (bleDevice !== undefined) applyBleDevice(cfg, bleDevice);
+
+  let sim;
+  try {
+    sim = await startBleSimulator(cfg);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${port ?? 2846} is in use (another simulator or ws-slave running?)`);
+    if (err instanceof Error && err.name === 'SimulateOptionsError') throw new CliError(err.message);
+    throw err;
+  }
+  const stop = new Promise<void>((resolve) => {
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await Promise.race([sim.done, stop]);
+  await sim.close();
+  log('virtual rowers stopped');
+}
+
+function applyBleDevice(cfg: BleSimulatorConfig, device: string): void {
+  if (device === 'refuse-start') {
+    cfg.startup = 'refuse-start';
+    cfg.namePrefix = 'I-ROWER'; // a control-start profile, so `live` sends Start and meets the refusal
+    return;
+  }
+  const profile = BUILTIN_PROFILES.find((p) => p.id === device);
+  if (!profile || profile.notFtms) {
+    const valid = ['refuse-start', ...BUILTIN_PROFILES.filter((p) => !p.notFtms).map((p) => p.id)];
+    throw new CliError(`unknown --ble-device "${device}" (one of: ${valid.join(', ')})`);
+  }
+  cfg.startup = profile.startup;
+  const prefix = profile.namePrefixes[0];
+  if (prefix) cfg.namePrefix = prefix;
 }

@@ -48,7 +48,7 @@ export function recognise(adv: NobleAdvertisement, lookup: ProfileLookup): Recog
     return withProfile({ kind: 'rower', reason: `FTMS service data says rower${swapped ? ' (type bytes swapped)' : ''}` });
   }
   if (services.includes('1826')) return withProfile({ kind: 'rower', reason: 'advertises FTMS service 1826' });
-  if (profile?.notFtms) return { kind: 'not-ftms', reason: `known not to speak FTMS (profile ${profile.id}); ergsprint cannot read it`, profile };
+  if (profile?.notFtms) return { kind: 'not-ftms', reason: profile.notFtms, profile };
   if (profile) return { kind: 'rower', reason: `name matches device profile ${profile.id}`, profile };
   if (services.includes('180d')) return { kind: 'hr', reason: 'advertises Heart Rate service 180d' };
   return { kind: 'unknown', reason: 'advertisement names no FTMS or heart-rate service' };

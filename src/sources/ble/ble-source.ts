@@ -80,7 +80,7 @@ export function bleSource$(opts: BleSourceOptions): Observable<SourceItem> {
       if (opts.rowers.length > 0) {
         const selector = opts.rowers.find((s) => !claimedSelectors.has(s) && matchesSelector(p, s));
         if (selector === undefined) return null;
-        if (r.kind === 'not-ftms') throw new BleError('NOT_FTMS', `${name} (${p.id}) is ${r.reason}`);
+        if (r.kind === 'not-ftms') throw new BleError('NOT_FTMS', `${name} (${p.id}): ${r.reason}`);
         claimedSelectors.add(selector);
       } else if (r.kind !== 'rower') {
         if (r.kind === 'not-ftms' && !noted.has(p.id)) {
@@ -145,7 +145,7 @@ export function bleSource$(opts: BleSourceOptions): Observable<SourceItem> {
 
     const sub = defer(() => waitPoweredOn(opts.noble, timeouts.adapterMs))
       .pipe(switchMap(() => merge(rowerStreams$, strapStreams$, heartbeat$, noRower$)))
-      .subscribe(subscriber);
+      .subscribe({ next: (x) => subscriber.next(x), error: (e: unknown) => subscriber.error(e), complete: () => subscriber.complete() });
     return () => {
       sub.unsubscribe();
       void radio.close();

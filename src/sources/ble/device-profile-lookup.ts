@@ -8,7 +8,7 @@ export interface BleProfile {
   id: string;
   startup: StartupMode;
   /** known not to speak FTMS (SmartRow, Echelon, older Domyos): say so rather than fail silently */
-  notFtms?: boolean;
+  notFtms?: string;
 }
 
 /** Profile for an advertised name, or undefined for an unknown device. */

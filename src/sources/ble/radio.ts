@@ -62,10 +62,9 @@ export class Radio {
     }
   }
 
-  /** Stop scanning and detach from noble. */
+  /** Stop scanning and detach from noble (lookers still subscribed just hear nothing more). */
   async close(): Promise<void> {
     this.closed = true;
-    this.discovered.complete();
     await this.updateScan();
     this.noble.removeListener('discover', this.onDiscover);
   }
@@ -90,6 +89,7 @@ export class Radio {
       this.scanning = true;
     } else {
       this.scanning = false;
+      if (this.noble.state !== 'poweredOn') return; // adapter gone: nothing is scanning any more
       await withTimeout(new Promise<void>((resolve) => this.noble.stopScanning(() => resolve())), this.timeouts.scanMs, 'stop scanning');
     }
   }

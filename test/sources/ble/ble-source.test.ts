@@ -129,7 +129,7 @@ describe('bleSource$ through real noble over virtual bindings', () => {
     expect(r1.errors[0]).toMatchObject({ code: 'NO_ROWER' });
     sub?.unsubscribe();
     const b = virtualNoble([{ id: 'dd0000000004', name: 'SmartRow 42', advertise: { serviceUuids: ['abcd'], serviceData: null } }]);
-    const r2 = run({ noble: b.noble, rowers: ['SmartRow'], hr: [], profiles: (n) => (n.startsWith('SmartRow') ? { id: 'smartrow', startup: 'none', notFtms: true } : undefined) });
+    const r2 = run({ noble: b.noble, rowers: ['SmartRow'], hr: [], profiles: (n) => (n.startsWith('SmartRow') ? { id: 'smartrow', startup: 'none', notFtms: 'SmartRow speaks its own protocol' } : undefined) });
     await until(() => r2.errors.length === 1);
     expect(r2.errors[0]).toMatchObject({ code: 'NOT_FTMS' });
   });

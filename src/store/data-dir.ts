@@ -1,0 +1,17 @@
+/**
+ * Where ergsprint keeps its files: `$XDG_DATA_HOME/ergsprint`, else `~/.local/share/ergsprint`.
+ * Live sessions go to `sessions/<ISO>.ndjson`; user device profiles to `profiles.json`.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The data directory for `env` (default: this process's environment). */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_DATA_HOME;
+  return xdg && xdg.trim() !== '' ? join(xdg, 'ergsprint') : join(env.HOME ?? homedir(), '.local', 'share', 'ergsprint');
+}
+
+/** Default path of a new live recording started at `startedAtIso` (colons replaced: valid on every OS). */
+export function sessionRecordingPath(startedAtIso: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'sessions', `${startedAtIso.replace(/:/g, '-')}.ndjson`);
+}

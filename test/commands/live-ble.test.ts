@@ -1,0 +1,124 @@
+/**
+ * End to end with no radio: the built CLI's `live` (real noble, NOBLE_WEBSOCKET=1) against the
+ * built CLI's `simulate --ble` (virtual rowers on noble's ws-slave port 2846), with a dropped link.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const children: ChildProcess[] = [];
+
+beforeAll(() => {
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+  } catch {
+    // tsc still emits when files other engineers are writing fail to type-check
+  }
+  expect(existsSync(cli)).toBe(true);
+}, 120_000);
+
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Run {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...env } });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const lines = (path: string): Array<Record<string, unknown>> =>
+  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+const count = (keys: string[]): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+};
+
+describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
+  it('records every frame the virtual rowers sent before and after a dropped link, each exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
+    const trace = join(dir, 'sent.ndjson');
+    const recording = join(dir, 'live.ndjson');
+    const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--drop', '4:2', '--duration', '10'], { ERGSPRINT_BLE_TRACE: trace });
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, 'the simulator');
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
+    expect(await sim.exited).toBe(0);
+    await new Promise((r) => setTimeout(r, 300)); // let the last notifications land
+    live.child.kill('SIGINT');
+    expect(await live.exited).toBe(0);
+    expect(live.stderr()).toContain(`recording saved: ${recording}`);
+
+    const sent = lines(trace).map((x) => `${String(x.r)} ${String(x.c)} ${String(x.d)}`);
+    const rec = lines(recording);
+    expect(rec[0]).toMatchObject({ type: 'header', format: 'ergsprint-recording', source: 'ble' });
+    const got = rec.filter((x) => x.c === '2ad1' || x.c === '2a37').map((x) => `${String(x.r)} ${String(x.c)} ${String(x.d)}`);
+    expect(new Set(sent.map((s) => s.split(' ')[0])).size).toBe(2); // both rowers sent frames
+    expect(count(got)).toEqual(count(sent));
+    expect(got.length).toBe(sent.length);
+
+    // the gap is visible: per rower connected → disconnected (the drop) → connected → ..., frames on both sides
+    for (const id of new Set(sent.map((s) => s.split(' ')[0]))) {
+      const mine = rec.filter((x) => x.r === id);
+      const evs = mine.filter((x) => x.type === 'event').map((x) => x.event);
+      expect(evs.slice(0, 3)).toEqual(['connected', 'disconnected', 'connected']);
+      const iDrop = mine.findIndex((x) => x.event === 'disconnected');
+      expect(mine.slice(0, iDrop).some((x) => x.c === '2ad1')).toBe(true);
+      expect(mine.slice(iDrop).some((x) => x.c === '2ad1')).toBe(true);
+    }
+  }, 40_000);
+
+  it('scan --json lists the virtual rowers and why they were recognised', async () => {
+    const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--duration', '8']);
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, 'the simulator');
+    const scan = start(['scan', '--json', '--timeout', '1.5'], { NOBLE_WEBSOCKET: '1' });
+    expect(await scan.exited).toBe(0);
+    const doc = JSON.parse(scan.stdout()) as { devices: Array<{ id: string; kind: string; reason: string; name: string }> };
+    expect(doc.devices.map((d) => d.id).sort()).toEqual(['e75100000001', 'e75100000002']);
+    for (const d of doc.devices) {
+      expect(d.kind).toBe('rower');
+      expect(d.reason).toMatch(/FTMS service data says rower/);
+    }
+    sim.child.kill('SIGINT');
+    await sim.exited;
+  }, 20_000);
+
+  it('scan on a machine without Bluetooth prints the clear EAFNOSUPPORT message and exits 3', async () => {
+    const env = { ...process.env };
+    delete env.NOBLE_WEBSOCKET;
+    const scan = spawn(process.execPath, [cli, 'scan', '--timeout', '1'], { cwd: root, env });
+    children.push(scan);
+    let err = '';
+    scan.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => scan.on('exit', resolve));
+    expect(err).toMatch(/^ergsprint: No Bluetooth adapter is usable on this machine \(EAFNOSUPPORT\)/);
+    expect(err).toContain('NOBLE_WEBSOCKET=1');
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(code).toBe(3);
+  }, 20_000);
+});
