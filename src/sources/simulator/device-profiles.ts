@@ -41,7 +41,7 @@ export const deviceProfiles: Readonly<Record<ProfileName, DeviceProfile>> = Obje
   'per-stroke': { ...base, name: 'per-stroke', cadence: 'stroke', advertisedName: 'SIM Rower Stroke', description: 'one notification per stroke, nothing in between' },
   'pm5-split': { ...base, name: 'pm5-split', cadence: '1hz', split: true, rateFrozenInRest: true, advertisedName: 'PM5 430000001 Row', description: 'Concept2 PM5 split records (A: power/pace/distance, More Data=1; B: rate/count/energy); rate frozen in rests' },
   'whole-spm': { ...base, name: 'whole-spm', cadence: '1hz', wholeSpm: true, advertisedName: 'KS-WR1 SIM', description: 'stroke rate in whole spm without the 0.5 scale (spec decode reads half)' },
-  stale: { ...base, name: 'stale', cadence: '1hz', staleWhenStopped: true, advertisedName: 'WRX SIM S4', description: 'WaterRower S4: last rate/pace/power repeated while stopped, stroke count frozen' },
+  stale: { ...base, name: 'stale', cadence: '1hz', staleWhenStopped: true, advertisedName: 'S4 Comms SIM', description: 'WaterRower S4: last rate/pace/power repeated while stopped, stroke count frozen' },
   'no-power': { ...base, name: 'no-power', cadence: '1hz', power: false, advertisedName: 'SIM Rower NoPower', description: 'no power field: pace only' },
   dropped: { ...base, name: 'dropped', cadence: '1hz', dropProbability: 0.08, advertisedName: 'SIM Rower Lossy', description: '1 Hz with ~8 % of notifications lost at random' },
 });
