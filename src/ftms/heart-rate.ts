@@ -37,7 +37,7 @@ export function decodeHeartRate(bytes: Uint8Array): HeartRateMeasurement {
   const flags = bytes[0] ?? 0;
   const hrWidth = flags & HR_U16 ? 2 : 1;
   const needed = 1 + hrWidth + (flags & ENERGY ? 2 : 0) + (flags & RR ? 2 : 0);
-  requireLength(bytes, needed, HEART_RATE_MEASUREMENT, `flags 0x${flags.toString(16).padStart(2, '0')}`);
+  if (bytes.length < needed) requireLength(bytes, needed, HEART_RATE_MEASUREMENT, `flags 0x${flags.toString(16).padStart(2, '0')}`);
   const contactSupported = (flags & CONTACT_SUPPORTED) !== 0;
   const out: HeartRateMeasurement = {
     heartRate: readInt(bytes, 1, hrWidth, false),

@@ -125,7 +125,7 @@ export function decodeRowerData(bytes: Uint8Array): RowerData {
   requireLength(bytes, 2, ROWER_DATA, 'flags');
   const flags = readInt(bytes, 0, 2, false);
   const needed = rowerDataLength(flags);
-  requireLength(bytes, needed, ROWER_DATA, `flags 0x${flags.toString(16).padStart(4, '0')}`);
+  if (bytes.length < needed) requireLength(bytes, needed, ROWER_DATA, `flags 0x${flags.toString(16).padStart(4, '0')}`);
   const out: Record<string, number | boolean | null> = { flags, moreData: (flags & 1) === 1 };
   let offset = 2;
   for (const g of ROWER_DATA_TABLE) {
