@@ -169,9 +169,17 @@ export class Segmenter {
 
   private inWork(ev: StrokeEvent, prev: StrokeEvent | undefined, levels: Levels, out: SegmenterOutput): void {
     const work = this.work!;
-    const s = score(levels, ev.powerW, ev.strokeRate, ev.rateTrusted);
+    // "clearly down" is judged against this effort's own level as well as the last interval's
+    const ownP = work.powers.length >= 3 ? median(work.powers) : undefined;
+    const ownR = work.rates.length >= 3 ? median(work.rates) : undefined;
+    const closeLevels: Levels = {
+      ...levels,
+      workP: ownP === undefined ? levels.workP : Math.max(ownP, levels.workP ?? 0),
+      workR: ownR === undefined ? levels.workR : Math.max(ownR, levels.workR ?? 0),
+    };
+    const s = score(closeLevels, ev.powerW, ev.strokeRate, ev.rateTrusted);
     const gap = prev === undefined ? 0 : ev.t - prev.t;
-    const sprintPeriod = this.sprintPeriodMs ?? median(work.periods) ?? ev.periodMs;
+    const sprintPeriod = this.effortPeriod(work) ?? this.sprintPeriodMs ?? ev.periodMs;
     // PM5 keeps the last work rate during rest: a rate equal to the previous stroke's says nothing
     const rateStuck = ev.strokeRate !== undefined && ev.strokeRate === prev?.strokeRate;
     const cadenceBroken = gap > Math.max(2000, 1.6 * sprintPeriod) && (s.sR === undefined || s.sR <= 0.3 || rateStuck);
@@ -183,6 +191,11 @@ export class Segmenter {
     }
     this.closing++;
     if (this.closing >= 2 || cadenceBroken) this.close(out);
+  }
+
+  /** Median stroke period of the effort so far, skipping its first two strokes (ms). */
+  private effortPeriod(work: Effort): number | undefined {
+    return work.periods.length >= 5 ? median(work.periods.slice(2)) : undefined;
   }
 
   private record(work: Effort, ev: StrokeEvent): void {
@@ -205,7 +218,7 @@ export class Segmenter {
     const last = this.lastStroke;
     if (last === undefined) return;
     const silent = t - last.t;
-    if (this.work !== undefined && silent > Math.max(2000, 1.6 * (this.sprintPeriodMs ?? last.periodMs))) this.close(out);
+    if (this.work !== undefined && silent > Math.max(2000, 1.6 * (this.effortPeriod(this.work) ?? this.sprintPeriodMs ?? last.periodMs))) this.close(out);
     if (!this.paused && silent > this.o.pausedMs) {
       this.paused = true;
       this.candCount = 0;

@@ -5,7 +5,9 @@
  */
 import { defer, filter, groupBy, merge, mergeMap, share, type Observable, type OperatorFunction } from 'rxjs';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
+import { findProfile } from '../ftms/device-profiles.js';
 import type { Heartbeat, SourceItem } from '../ftms/frame.js';
+import { createSampleAssembler } from '../ftms/merge.js';
 import type { Plan } from '../workouts/plan.js';
 import { planPriors } from '../workouts/plan.js';
 import { judge } from './judge.js';
@@ -40,9 +42,11 @@ export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}):
     verdict.plannedReps ??= priors.expectedReps;
   }
   const name = opts.names?.[rower] ?? rower;
+  // the advertised name picks the device quirks (whole-spm rate, power from pace, ...)
+  const samplesOpts: ToSamplesOptions = opts.createAssembler ? opts : { createAssembler: () => createSampleAssembler({ profile: findProfile(name) }) };
   return (items) =>
     items.pipe(
-      toSamples(opts),
+      toSamples(samplesOpts),
       strokes(),
       segment(rower, { minWorkMs }),
       labelPhases(rower, priors ? { minWorkMs, cooldownAfterRep: priors.cooldownAfterRep } : { minWorkMs }),

@@ -44,6 +44,7 @@ export class StrokeDetector {
   private rateRunPowers: number[] = [];
   private rateRunTiming: number[] = [];
   private rateContradicted = false;
+  private disagreeRun = 0;
 
   constructor(opts: StrokeDetectorOptions = {}) {
     this.idleMs = opts.idleMs ?? 4000;
@@ -119,15 +120,18 @@ export class StrokeDetector {
   private emit(s: Sample, t: number, out: StrokeOutput, timingMs: number): void {
     this.idle = false;
     const rateTrusted = this.trackRate(s, timingMs);
-    const timingPeriod = this.timingPeriods.length > 0 ? median(this.timingPeriods) : undefined;
+    const timingPeriod = this.timingPeriods.length > 0 ? this.timingPeriods.reduce((a, b) => a + b, 0) / this.timingPeriods.length : undefined;
     let periodMs: number;
     let strokeRate: number | undefined;
+    let timingTrusted = false;
     if (rateTrusted && s.strokeRate !== undefined && s.strokeRate > 0) {
       strokeRate = s.strokeRate;
       periodMs = 60000 / s.strokeRate;
     } else if (timingPeriod !== undefined) {
       periodMs = timingPeriod;
       strokeRate = 60000 / timingPeriod;
+      // a rate from the counter's timing over 3 strokes is a real measurement, not a frozen field
+      timingTrusted = this.timingPeriods.length >= 3;
     } else {
       periodMs = Math.min(Math.max(timingMs, 1000), 5000);
     }
@@ -135,12 +139,18 @@ export class StrokeDetector {
     const sampleDt = this.sampleDts.length > 0 ? median(this.sampleDts) : 0;
     const holdMs = sampleDt > 0 && sampleDt < periodMs ? sampleDt / 2 : 0;
     const catchT = t - holdMs - periodMs;
-    const ev: StrokeEvent = { t, catchT, periodMs, rateTrusted };
+    const ev: StrokeEvent = { t, catchT, periodMs, rateTrusted: rateTrusted || timingTrusted };
     if (strokeRate !== undefined) ev.strokeRate = strokeRate;
     const p = this.guardPower(s.powerW);
     if (p !== undefined) ev.powerW = p;
     this.lastStrokeT = t;
     out.strokes.push(ev);
+  }
+
+  /** Stroke rate from the counter over the last 3 stroke periods, spm. */
+  private timingRate(): number | undefined {
+    if (this.timingPeriods.length < 3) return undefined;
+    return 60000 / (this.timingPeriods.reduce((a, b) => a + b, 0) / this.timingPeriods.length);
   }
 
   /** Zero = no information; a lone spike (> 2 × recent median and > 1.5 × session max) is dropped. */
@@ -177,6 +187,11 @@ export class StrokeDetector {
       if (timingMs > 1.3 * (60000 / r) + sampleDt / 2) this.rateContradicted = true;
     }
     if (this.rateContradicted) return false;
+    // a consistently mis-scaled field (whole spm sent without the 0.5 scale): trust stroke timing
+    const timingRate = this.timingRate();
+    if (timingRate !== undefined && Math.abs(r - timingRate) > 0.35 * timingRate) this.disagreeRun++;
+    else this.disagreeRun = 0;
+    if (this.disagreeRun >= 3) return false;
     if (s.powerW !== undefined && s.powerW > 0) this.rateRunPowers.push(s.powerW);
     if (timingMs >= 750 && timingMs <= 5000) this.rateRunTiming.push(60000 / timingMs);
     if (this.rateRepeats < FROZEN_REPEATS) return true;
