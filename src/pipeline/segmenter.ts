@@ -63,6 +63,7 @@ export class Segmenter {
   private candCount = 0;
   private candCatch: number | undefined;
   private paused = false;
+  private afterBreak = false;
   /** strokes since the first one while nothing has opened yet (start-in-work check) */
   private opening: StrokeEvent[] | undefined = [];
 
@@ -137,6 +138,11 @@ export class Segmenter {
 
   private inRest(ev: StrokeEvent, levels: Levels, out: SegmenterOutput): void {
     if (this.startedInWork(ev, out)) return;
+    // the stroke that ended a cadence break is a slow stroke, whatever its lagging numbers say
+    if (this.afterBreak) {
+      this.afterBreak = false;
+      return;
+    }
     const bootstrap = this.workP === undefined;
     if (this.firstT === undefined || ev.t - this.firstT < this.o.bootstrapMs || this.restP.size < 3) return;
     const s = score(levels, ev.powerW, ev.strokeRate, ev.rateTrusted);
@@ -218,7 +224,10 @@ export class Segmenter {
     const last = this.lastStroke;
     if (last === undefined) return;
     const silent = t - last.t;
-    if (this.work !== undefined && silent > Math.max(2000, 1.6 * (this.effortPeriod(this.work) ?? this.sprintPeriodMs ?? last.periodMs))) this.close(out);
+    if (this.work !== undefined && silent > Math.max(2000, 1.6 * (this.effortPeriod(this.work) ?? this.sprintPeriodMs ?? last.periodMs))) {
+      this.close(out);
+      this.afterBreak = true;
+    }
     if (!this.paused && silent > this.o.pausedMs) {
       this.paused = true;
       this.candCount = 0;
