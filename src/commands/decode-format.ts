@@ -18,6 +18,7 @@ export const DECODERS = {
 } as const satisfies Record<string, (bytes: Uint8Array) => object>;
 
 export type DecodableChar = keyof typeof DECODERS;
+/** True for a characteristic UUID `decode` knows. */
 export const isDecodableChar = (c: string): c is DecodableChar => Object.hasOwn(DECODERS, c);
 
 const UNITS: Readonly<Record<string, string>> = {

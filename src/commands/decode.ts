@@ -45,6 +45,7 @@ export async function runDecode(hexArgs: string[], flags: DecodeFlags, io: Decod
   return failed;
 }
 
+/** Add `decode` to the program; `io` defaults to the process's stdin/stdout (tests pass streams). */
 export function register(program: Command, io: DecodeIo = { stdin: process.stdin, stdout: process.stdout }): void {
   program
     .command('decode')

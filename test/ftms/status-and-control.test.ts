@@ -89,6 +89,17 @@ describe('Machine Status (2ada)', () => {
   it('empty is EMPTY', () => {
     expect(() => decodeMachineStatus(hex(''))).toThrow(DecodeError);
   });
+  it('mirror', () => {
+    const names = ['reset', 'stopped-or-paused', 'stopped-by-safety-key', 'started-or-resumed', 'control-permission-lost'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.option(fc.constantFrom('stop' as const, 'pause' as const), { nil: undefined }), (status, sp) => {
+        const d = decodeMachineStatus(encodeMachineStatus(status, sp));
+        expect(d.status).toBe(status);
+        expect(d.stopPause).toBe(status === 'stopped-or-paused' ? sp : undefined);
+        expect(d.extraBytes).toBe(0);
+      }),
+    );
+  });
   it('encodes', () => {
     expect(toHex(encodeMachineStatus('reset'))).toBe('01');
     expect(toHex(encodeMachineStatus('stopped-or-paused', 'pause'))).toBe('0202');
