@@ -1,3 +1,23 @@
-// Builds the browser display (web/src/*.ts) into dist/web with esbuild. Placeholder until the display lands.
-import { mkdirSync } from 'node:fs';
-mkdirSync(new URL('../dist/web', import.meta.url), { recursive: true });
+// Builds the browser display: bundles web/src/main.ts (with uPlot) into dist/web/app.js with esbuild,
+// copies index.html, style.css and uPlot's stylesheet next to it.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}dist/web`;
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: [`${root}web/src/main.ts`],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  outfile: `${out}/app.js`,
+  logLevel: 'warning',
+});
+copyFileSync(`${root}web/index.html`, `${out}/index.html`);
+copyFileSync(`${root}web/style.css`, `${out}/style.css`);
+copyFileSync(`${root}node_modules/uplot/dist/uPlot.min.css`, `${out}/uplot.css`);
+console.log(`display built into ${out}`);

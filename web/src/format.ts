@@ -1,0 +1,66 @@
+/** Number and time formatting for the display. Missing values show as an en dash. */
+import type { PhaseKind } from '../../src/pipeline/session-state.js';
+import type { VerdictKind } from '../../src/analysis/types.js';
+
+const DASH = '–';
+
+/** Whole number or a dash. */
+export function int(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? DASH : String(Math.round(v));
+}
+
+/** m:ss from seconds (negative clamps to 0). */
+export function clock(s: number | undefined): string {
+  if (s === undefined || !Number.isFinite(s)) return DASH;
+  const total = Math.max(0, Math.floor(s));
+  const m = Math.floor(total / 60);
+  return `${m}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** Pace per 500 m, m:ss.t from seconds. */
+export function pace(s: number | undefined): string {
+  if (s === undefined || !Number.isFinite(s) || s <= 0) return DASH;
+  const m = Math.floor(s / 60);
+  const rest = s - m * 60;
+  return `${m}:${rest.toFixed(1).padStart(4, '0')}`;
+}
+
+/** Metres with a thin space every thousand. */
+export function metres(m: number | undefined): string {
+  if (m === undefined || !Number.isFinite(m)) return DASH;
+  return Math.round(m).toLocaleString('en-US').replace(/,/g, '\u2009');
+}
+
+export const PHASE_LABEL: Record<PhaseKind | 'done' | 'offline', string> = {
+  warmup: 'Warm-up',
+  work: 'Work',
+  rest: 'Rest',
+  cooldown: 'Cool-down',
+  idle: 'Idle',
+  paused: 'Paused',
+  done: 'Done',
+  offline: 'Disconnected',
+};
+
+export const VERDICT_LABEL: Record<VerdictKind, string> = {
+  'all-out': 'All-out',
+  'all-out-paced': 'All-out (paced)',
+  'fatigued-all-out': 'All-out (fatigued)',
+  'held-back': 'Held back',
+  close: 'Close',
+  below: 'Below',
+  inconclusive: 'Can’t tell',
+};
+
+/** Short symbol for a verdict tile: ✓ all-out kinds, ≈ close, ✗ not, ? cannot tell. */
+export function verdictMark(kind: VerdictKind): string {
+  if (kind === 'all-out' || kind === 'all-out-paced' || kind === 'fatigued-all-out') return '✓';
+  if (kind === 'close') return '≈';
+  if (kind === 'inconclusive') return '?';
+  return '✗';
+}
+
+/** Escapes text for innerHTML. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

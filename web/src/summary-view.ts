@@ -1,0 +1,48 @@
+/** The session summary shown when a session ends: interval table with verdicts, decrement score, power chart. */
+import type { DisplayRowerState } from '../../src/server/protocol.js';
+import type { DisplayState } from './state.js';
+import { PowerChart } from './power-chart.js';
+import { badgeHtml, reasonLine } from './verdict-badges.js';
+import { clock, esc, int, pace } from './format.js';
+
+export class SummaryView {
+  private chart: PowerChart | undefined;
+  private key = '';
+
+  constructor(private readonly root: HTMLElement) {}
+
+  /** Renders the summary of rower `r` (only re-renders when something changed). */
+  render(s: DisplayState, r: DisplayRowerState): void {
+    const sum = r.summary;
+    if (sum === undefined) return;
+    const key = `${s.generation}:${r.id}:${r.intervals.length}:${JSON.stringify(sum)}`;
+    if (key === this.key) return;
+    this.key = key;
+    const rows = r.intervals
+      .filter((iv) => iv.kind === 'work' || iv.kind === 'rest')
+      .map((iv) => {
+        const st = iv.stats;
+        const verdict = iv.kind === 'work' ? badgeHtml(iv, false) : '';
+        const reason = iv.kind === 'work' ? esc(reasonLine(iv.verdict)) : '';
+        return `<tr class="k-${iv.kind}"><td>${iv.kind === 'work' ? 'Sprint' : 'Rest'} ${iv.index}</td><td>${clock(iv.start / 1000)}</td><td>${st.durationS.toFixed(1)} s</td><td>${int(st.avgPowerW)}</td><td>${int(st.peakPowerW)}</td><td>${int(st.avgStrokeRate)}</td><td>${pace(st.avgPaceS500)}</td><td>${int(st.avgHeartRate)}</td><td class="verdict-cell">${verdict}</td><td class="reason">${reason}</td></tr>`;
+      })
+      .join('');
+    const dec = sum.decrementPct !== undefined ? `${sum.decrementPct.toFixed(1)} %` : '–';
+    this.root.innerHTML = `
+<section class="summary">
+  <header class="topbar"><span class="name">${esc(r.athlete ?? r.name)}</span><span class="phase-label">Session summary</span><span class="rep">${sum.allOut} of ${sum.sprints} sprints all-out</span></header>
+  <div class="summary-head">
+    <div class="metric"><span class="value" data-f="decrement">${dec}</span><label>Decrement score</label></div>
+    <p class="reading">${esc(sum.decrementReading ?? '')}${sum.notes.map((n) => `<br>${esc(n)}`).join('')}</p>
+  </div>
+  <div class="chart summary-chart"></div>
+  <table class="intervals"><thead><tr><th></th><th>start</th><th>time</th><th>avg W</th><th>peak W</th><th>rate</th><th>pace</th><th>HR</th><th>verdict</th><th>why</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+    const chartEl = this.root.querySelector<HTMLElement>('.summary-chart');
+    this.chart = undefined;
+    if (chartEl) {
+      this.chart = new PowerChart(chartEl);
+      this.chart.update({ trace: s.traces[r.id], intervals: r.intervals, phase: null, nowT: r.t });
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/** Sprint verdict badges: one per finished sprint, coloured by verdict, with its one-line reason. */
+import type { Interval, Verdict } from '../../src/analysis/types.js';
+import { VERDICT_LABEL, esc, verdictMark } from './format.js';
+
+/** The one line an athlete reads: the first failed reason, else the first reason. */
+export function reasonLine(v: Verdict | undefined): string {
+  if (v === undefined) return 'judging…';
+  const r = v.reasons.find((x) => !x.pass) ?? v.reasons[0];
+  return r?.message ?? '';
+}
+
+/** CSS class of a verdict: good / close / bad / unknown. */
+export function verdictClass(v: Verdict | undefined): string {
+  if (v === undefined) return 'v-pending';
+  if (v.kind === 'close') return 'v-close';
+  if (v.allOut === true) return 'v-good';
+  if (v.allOut === false) return 'v-bad';
+  return 'v-unknown';
+}
+
+/** HTML of a badge; `withReason` adds the reason line (single view) or keeps it compact (wall). */
+export function badgeHtml(iv: Interval, withReason: boolean): string {
+  const v = iv.verdict;
+  const label = v ? VERDICT_LABEL[v.kind] : 'Judging';
+  const mark = v ? verdictMark(v.kind) : '…';
+  const reason = reasonLine(v);
+  const body = withReason ? `<span class="b-label">${esc(label)}</span><span class="b-reason">${esc(reason)}</span>` : '';
+  return `<div class="badge ${verdictClass(v)}" data-rep="${iv.index}" data-kind="${v?.kind ?? 'pending'}" title="${esc(`#${iv.index} ${label}: ${reason}`)}"><span class="b-rep">${iv.index}</span><span class="b-mark">${mark}</span>${body}</div>`;
+}
