@@ -93,6 +93,22 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     }
   }, 40_000);
 
+  it.each([
+    ['i-rower', 'streams only after Request Control + Start', /found I-ROWER SIM/],
+    ['refuse-start', 'answers Start with "control not permitted" yet streams', /control point op 7: control-not-permitted \(continuing\)/],
+  ])('start-up over the ws path: a %s device (%s) ends up recorded', async (device, _what, logLine) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
+    const recording = join(dir, 'live.ndjson');
+    const sim = start(['simulate', '--ble', '--ble-device', device, '--warmup', '0', '--duration', '5']);
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, 'the simulator');
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
+    expect(await sim.exited).toBe(0);
+    live.child.kill('SIGINT');
+    expect(await live.exited).toBe(0);
+    expect(live.stderr()).toMatch(logLine);
+    expect(lines(recording).filter((x) => x.c === '2ad1').length).toBeGreaterThan(0);
+  }, 20_000);
+
   it('scan --json lists the virtual rowers and why they were recognised', async () => {
     const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--duration', '8']);
     await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, 'the simulator');

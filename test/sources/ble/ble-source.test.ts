@@ -34,7 +34,7 @@ const hex = (f: Frame): string => Buffer.from(f.bytes).toString('hex');
 describe('bleSource$ through real noble over virtual bindings', () => {
   it('connects, streams, survives a dropped link and delivers each frame after the reconnect exactly once', async () => {
     const { noble, bindings } = virtualNoble([ROWER_A]);
-    const { items, errors } = run({ noble, rowers: [], hr: [], profiles: () => undefined });
+    const { items, errors } = run({ noble, rowers: [], hr: [], profiles: () => undefined, heartbeatMs: 50 });
     await until(() => bindings.isStreaming(ROWER_A.id), 3000, 'streaming');
     for (let n = 1; n <= 3; n++) expect(bindings.push(ROWER_A.id, '2ad1', elapsedFrame(n))).toBe(true);
     await until(() => frames(items).length === 3);
@@ -55,6 +55,7 @@ describe('bleSource$ through real noble over virtual bindings', () => {
     // noble caches the Peripheral: exactly one disconnect listener of ours may remain attached
     const peripheral = (noble as unknown as { _peripherals: Record<string, NoblePeripheral> })._peripherals[ROWER_A.id];
     expect(peripheral?.listenerCount('disconnect')).toBe(1);
+    expect(items.some((i) => i.kind === 'heartbeat')).toBe(true);
     const ts = items.map((i) => i.t);
     expect([...ts].sort((a, b) => a - b)).toEqual(ts); // monotonic stamps
   });
