@@ -84,7 +84,7 @@ export function headline(h: HeadlineInput): string {
       text = `Sprint ${n}: close. ${level} ${why}${next('A little more from the first stroke next time.')}`;
       break;
     case 'below':
-      text = `Sprint ${n}: below target with a normal profile. ${level} If you felt maxed out, you may be more tired than usual today.`;
+      text = `Sprint ${n}: below target with a normal profile. ${level} ${why} If you felt maxed out, you may be more tired than usual today.`;
       break;
   }
   return text.replace(/\s+/g, ' ').trim();

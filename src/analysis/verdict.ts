@@ -15,7 +15,13 @@ import { headline, heartRateReason, outputReason } from './verdict-messages.js';
 
 /** Intervals shorter than this are surges, not sprints (row 1). */
 export const MIN_SPRINT_S = 15;
-/** Default on-target and well-below output ratios (notes §6.2: ±8 % ≈ 2σ, −15 % ≈ 3σ). */
+/**
+ * On-target and well-below output ratios (notes §6.2: ±8 % ≈ 2σ, −15 % ≈ 3σ), for every reference.
+ * The research note suggests widening them by 5 points for a declared 2k/500 m; not adopted: a
+ * genuine all-out that falls short of an optimistic 2k estimate already lands in row 4 (fatigued,
+ * still all-out) by its shape, while the wider band let paced reps at 87–92 % pass as all-out on
+ * the simulator's labelled sessions.
+ */
 export const ON_TARGET = 0.92;
 export const WELL_BELOW = 0.85;
 /** An all-out shape fades at least this much from the best three strokes (row 4). */
@@ -46,17 +52,6 @@ export interface VerdictContext {
   stopCoaching?: boolean;
 }
 
-/**
- * On-target / well-below thresholds: 0.92 / 0.85 for every reference, as in the decision table.
- * The research note suggests widening them by 5 points for a declared 2k/500 m; not adopted: a
- * genuine all-out that falls short of an optimistic 2k estimate already lands in row 4
- * (fatigued, still all-out) by its shape, while the wider band let paced reps at 87–92 % pass
- * as all-out on the simulator's labelled sessions.
- */
-export function ratioThresholds(_ref: Reference | undefined): { onTarget: number; wellBelow: number } {
-  return { onTarget: ON_TARGET, wellBelow: WELL_BELOW };
-}
-
 export type HeartRateReading = 'high' | 'low' | 'middle' | 'absent' | 'abnormal';
 
 /** Heart-rate reading from rep 3 on (HR lags: reps 1–2 are never judged on it). */
@@ -83,11 +78,6 @@ function allOutShape(m: SprintMetrics, checks: readonly FlagCheck[], ctx: Verdic
   return pass('LATE_PEAK') && m.fade >= ALL_OUT_FADE && pass('END_SPURT') && rateOk;
 }
 
-interface Decision {
-  kind: VerdictKind;
-  allOut: boolean | null;
-}
-
 /**
  * allOut per kind. A paced shape (row 3) reached the level but showed a reserve — an end spurt or
  * several pacing flags — so as rowed it was not all-out. "Close" and "below" cannot tell effort from
@@ -104,13 +94,13 @@ const ALL_OUT_KINDS: Record<VerdictKind, boolean | null> = {
 };
 
 /** Decision table rows 2–7 (row 1 is checked first by the caller). */
-function decide(ratio: number, flags: readonly FlagCheck[], shape: boolean, hr: HeartRateReading, t: { onTarget: number; wellBelow: number }): VerdictKind {
+function decide(ratio: number, flags: readonly FlagCheck[], shape: boolean, hr: HeartRateReading): VerdictKind {
   const spurt = flags.some((f) => f.code === 'END_SPURT');
   const others = flags.filter((f) => f.code !== 'END_SPURT').length;
-  if (ratio >= t.onTarget) return !spurt && others <= 1 ? 'all-out' : 'all-out-paced';
+  if (ratio >= ON_TARGET) return !spurt && others <= 1 ? 'all-out' : 'all-out-paced';
   if (shape && (hr === 'high' || hr === 'absent')) return 'fatigued-all-out';
-  if ((ratio < t.wellBelow && flags.length >= 1) || flags.length >= 2) return 'held-back';
-  return ratio >= t.wellBelow ? 'close' : 'below';
+  if ((ratio < WELL_BELOW && flags.length >= 1) || flags.length >= 2) return 'held-back';
+  return ratio >= WELL_BELOW ? 'close' : 'below';
 }
 
 /** No reference yet (first reps of a first session): shape, rate and completeness only. */
@@ -131,10 +121,9 @@ function score(ratio: number | undefined, flags: number): number {
 /** Judge one sprint against its context (pure; the same inputs always give the same verdict). */
 export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   const ref = ctx.reference;
-  const t = ratioThresholds(ref);
   const expected = ref ? expectedPowerW(ref.powerW, ctx.rep, ctx.restBeforeS ?? 90) : undefined;
   const ratio = expected && expected > 0 ? m.meanPowerW / expected : undefined;
-  const checks = evaluateFlags(m, { ratio, onTarget: t.onTarget, plannedWorkS: ctx.plannedWorkS, usualSprintRate: ctx.usualSprintRate, rep: ctx.rep });
+  const checks = evaluateFlags(m, { ratio, onTarget: ON_TARGET, plannedWorkS: ctx.plannedWorkS, usualSprintRate: ctx.usualSprintRate, rep: ctx.rep });
   const flags = effortFlags(checks);
   const hr = readHeartRate(m, ctx);
   const data = checks.find((c) => c.code === 'DATA')!;
@@ -142,12 +131,11 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   let kind: VerdictKind;
   if (!data.pass || tooShort) kind = 'inconclusive';
   else if (ratio === undefined) kind = decideShapeOnly(flags);
-  else kind = decide(ratio, flags, allOutShape(m, checks, ctx), hr, t);
-  const decision: Decision = { kind, allOut: ALL_OUT_KINDS[kind] };
+  else kind = decide(ratio, flags, allOutShape(m, checks, ctx), hr);
   const provisional = ratio === undefined || ctx.provisional === true || ref?.kind === 'session';
 
   const reasons: Reason[] = [];
-  if (ratio !== undefined && expected !== undefined && ref) reasons.push(outputReason(m, ctx, ref, expected, ratio, t.onTarget));
+  if (ratio !== undefined && expected !== undefined && ref) reasons.push(outputReason(m, ctx, ref, expected, ratio, ON_TARGET));
   if (!data.pass) reasons.push(data);
   else if (tooShort) {
     reasons.push({ code: 'TOO_SHORT', pass: false, value: m.durationS, threshold: MIN_SPRINT_S, message: `Sprint ${ctx.rep} lasted only ${Math.round(m.durationS)} s — too short to judge.` });
@@ -155,15 +143,17 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
     const cut = checks.find((c) => c.code === 'CUT_SHORT' && !c.pass);
     const raised = cut ? [...flags, cut] : flags;
     const shape = ['LATE_PEAK', 'END_SPURT'].map((code) => checks.find((c) => c.code === code)!);
-    const supporting = raised.length > 0 ? raised : shape;
-    reasons.push(...supporting.slice(0, 2));
+    const picked: Reason[] = (raised.length > 0 ? raised : shape).slice(0, 2);
     const hrReason = heartRateReason(m, ctx, hr);
-    if (hrReason && (hr === 'abnormal' || reasons.length < (ratio === undefined ? 2 : 3))) reasons.push(hrReason);
+    // heart rate, when it has something to say, takes second place unless two flags were raised
+    if (hrReason && hr !== 'abnormal' && raised.length < 2) picked.splice(1, 1, hrReason);
+    reasons.push(...picked);
+    if (hrReason && hr === 'abnormal') reasons.push(hrReason); // safety is always said, beyond the two
   }
   const stop = ctx.stopCoaching === true || hr === 'abnormal';
   const verdict: Verdict = {
-    allOut: decision.allOut,
-    score: kind === 'inconclusive' && (!data.pass || tooShort) ? 50 : score(ratio, flags.length),
+    allOut: ALL_OUT_KINDS[kind],
+    score: !data.pass || tooShort ? 50 : score(ratio, flags.length),
     kind,
     reasons,
     message: headline({ kind, m, ctx, ratio, expected, ref, reasons, stop, provisional }),

@@ -121,6 +121,13 @@ describe('heart rate supports, never decides', () => {
     const m2 = metrics({ meanPowerW: 372 * 0.86, peakHeartRate: 120 });
     expect(judgeSprint(m2, ctx({ rep: 2, hr })).kind).toBe('fatigued-all-out'); // reps 1–2 are not judged on HR
   });
+  it('a high heart rate is named as support for "fatigued, still all-out"', () => {
+    const v = judgeSprint(metrics({ meanPowerW: mp5(0.86), peakHeartRate: 180 }), ctx({ rep: 5, hr }));
+    const reason = v.reasons.find((r) => r.code === 'HR')!;
+    expect(reason.pass).toBe(true);
+    expect(reason.message).toContain('180 bpm (95 % of your max)'); // 180 / 190
+    expect(v.reasons.length).toBe(3); // OUTPUT + two
+  });
   it('a low heart rate alone never makes a sprint "held back"', () => {
     const v = judgeSprint(metrics({ meanPowerW: mp5(0.8), peakHeartRate: 130 }), ctx({ rep: 5, hr }));
     expect(v.kind).toBe('below');
