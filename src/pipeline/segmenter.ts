@@ -130,8 +130,7 @@ export class Segmenter {
   private addRest(ev: StrokeEvent, prev: StrokeEvent | undefined): void {
     const w = prev === undefined ? ev.periodMs : Math.min(ev.t - prev.t, 3 * ev.periodMs);
     if (ev.powerW !== undefined) this.restP.add(ev.t, ev.powerW, w);
-    // a rate repeated exactly from the previous stroke may be frozen (PM5): keep it out of the level
-    if (ev.rateTrusted && ev.strokeRate !== undefined && ev.strokeRate !== prev?.strokeRate) this.restR.add(ev.t, ev.strokeRate, w);
+    if (ev.rateTrusted && ev.strokeRate !== undefined) this.restR.add(ev.t, ev.strokeRate, w);
     this.lastRestP = this.restP.value() ?? this.lastRestP;
     this.lastRestR = this.restR.value() ?? this.lastRestR;
   }

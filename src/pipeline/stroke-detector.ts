@@ -39,6 +39,7 @@ export class StrokeDetector {
   private timingPeriods: number[] = [];
   private recentPowers: number[] = [];
   private maxPowerW = 0;
+  private spikeW: number | undefined;
   private rateValue: number | undefined;
   private rateRepeats = 0;
   private rateRunPowers: number[] = [];
@@ -153,12 +154,20 @@ export class StrokeDetector {
     return 60000 / (this.timingPeriods.reduce((a, b) => a + b, 0) / this.timingPeriods.length);
   }
 
-  /** Zero = no information; a lone spike (> 2 × recent median and > 1.5 × session max) is dropped. */
+  /**
+   * Zero = no information; a lone spike (> 2 × recent median and > 1.5 × session max) is dropped.
+   * When the next stroke is as high, the level really changed (a sprint): both count from then on.
+   */
   private guardPower(p: number | undefined): number | undefined {
     if (p === undefined || p <= 0) return undefined;
-    if (this.recentPowers.length >= 3) {
+    const spike = this.spikeW;
+    this.spikeW = undefined;
+    if (this.recentPowers.length >= 3 && (spike === undefined || p < 0.7 * spike)) {
       const med = median(this.recentPowers);
-      if (p > 2 * med && p > 1.5 * this.maxPowerW) return undefined;
+      if (p > 2 * med && p > 1.5 * this.maxPowerW) {
+        this.spikeW = p;
+        return undefined;
+      }
     }
     this.recentPowers.push(p);
     if (this.recentPowers.length > 3) this.recentPowers.shift();
