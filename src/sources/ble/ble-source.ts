@@ -135,10 +135,15 @@ export function bleSource$(opts: BleSourceOptions): Observable<SourceItem> {
     );
 
     const noRower$ = timer(timeouts.findMs).pipe(
-      filter(() => !anyConnected),
+      filter(() => {
+        const missing = opts.rowers.filter((s) => !claimedSelectors.has(s));
+        if (anyConnected && missing.length > 0) log(`still looking for ${missing.join(', ')}`);
+        return !anyConnected;
+      }),
       map(() => {
         const what = opts.rowers.length > 0 ? `no rower matching ${opts.rowers.join(', ')}` : 'no FTMS rower';
-        throw new BleError('NO_ROWER', `${what} found within ${timeouts.findMs / 1000} s (is it awake and not connected to another app?)`);
+        const hint = opts.rowers.length > 0 ? '' : '; a console that advertises no FTMS service is found by name: --rower NAME';
+        throw new BleError('NO_ROWER', `${what} found within ${timeouts.findMs / 1000} s (is it awake and not connected to another app?)${hint}`);
       }),
     );
     const heartbeat$ = interval(opts.heartbeatMs ?? 1000).pipe(map((): SourceItem => ({ kind: 'heartbeat', t: clock() })));

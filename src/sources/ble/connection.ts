@@ -68,6 +68,8 @@ export function connection$(radio: Radio, peripheral: NoblePeripheral, opts: Con
         for (const [k, v] of (await discoverService(peripheral, '180d', t)) ?? []) chars.set(k, v);
         const info = await discoverService(peripheral, '180a', t);
         if (closed) return;
+        announced = true;
+        event('connected'); // before the reads, so the rower's first item carries its name
         for (const uuid of DEVICE_INFO) {
           const value = await tryRead(info?.get(uuid), t);
           if (value) frame(uuid, value);
@@ -84,8 +86,10 @@ export function connection$(radio: Radio, peripheral: NoblePeripheral, opts: Con
         const c = chars.get(uuid);
         if (c) on(c, 'data', (data: Buffer) => frame(uuid, data));
       }
-      announced = true;
-      event(`${prefix}connected`);
+      if (!announced) {
+        announced = true;
+        event(`${prefix}connected`);
+      }
       for (const uuid of STREAMED) {
         const c = chars.get(uuid);
         if (!c || closed) continue;

@@ -135,6 +135,25 @@ describe('bleSource$ through real noble over virtual bindings', () => {
     expect(r2.errors[0]).toMatchObject({ code: 'NOT_FTMS' });
   });
 
+  it('finds a named rower that advertises nothing FTMS by GATT discovery of 2ad1', async () => {
+    const silent = { ...ROWER_A, name: 'Garage Rower', advertise: { serviceUuids: [], serviceData: null } };
+    const { noble, bindings } = virtualNoble([silent]);
+    const { items, errors } = run({ noble, rowers: ['Garage'], hr: [], profiles: () => undefined });
+    await until(() => bindings.isStreaming(ROWER_A.id), 3000, 'streaming');
+    bindings.push(ROWER_A.id, '2ad1', elapsedFrame(3));
+    await until(() => frames(items).length === 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a named device whose GATT has no FTMS service (NOT_FTMS), without retrying', async () => {
+    const lamp = { id: 'ff0000000006', name: 'Desk Lamp', services: ['180a'], advertise: { serviceUuids: [], serviceData: null } };
+    const { noble, bindings } = virtualNoble([lamp]);
+    const { errors } = run({ noble, rowers: ['Desk Lamp'], hr: [], profiles: () => undefined });
+    await until(() => errors.length === 1);
+    expect(errors[0]).toMatchObject({ code: 'NOT_FTMS' });
+    expect(bindings.commands.filter((c) => c.startsWith('connect'))).toHaveLength(1);
+  });
+
   it('reports a powered-off adapter as ADAPTER_OFF', async () => {
     const { noble } = virtualNoble([], { state: 'poweredOff' });
     const { errors } = run({ noble, rowers: [], hr: [], profiles: () => undefined });
