@@ -1,5 +1,5 @@
 /** Summary numbers of one interval (work, rest, warm-up or cool-down) from samples or stroke events. */
-import { cleanPower, holdMean, strokesIn, valueAt, type Point, type Stroke } from './series.js';
+import { around, cleanPower, holdMean, strokesIn, valueAt, type Point, type Stroke } from './series.js';
 import type { IntervalStats } from './types.js';
 
 export type { Point } from './series.js';
@@ -48,7 +48,8 @@ export function summariseInterval(
   endMs: number,
   opts: { hrWindowEndMs?: number } = {},
 ): IntervalStats {
-  const clean = cleanPower(points);
+  const hrEnd = opts.hrWindowEndMs ?? endMs + HR_LAG_MS;
+  const clean = cleanPower(around(points, startMs, Math.max(endMs, hrEnd)));
   const stats: IntervalStats = { durationS: Math.max(0, endMs - startMs) / 1000 };
   if (!(endMs > startMs)) return stats;
   const avgPowerW = holdMean(clean, 'powerW', startMs, endMs);
@@ -60,7 +61,7 @@ export function summariseInterval(
   if (rate !== undefined) stats.avgStrokeRate = rate;
   const hr = holdMean(clean.filter((p) => p.heartRate === undefined || p.heartRate > 0), 'heartRate', startMs, endMs);
   if (hr !== undefined) stats.avgHeartRate = hr;
-  const hrPeak = peakOf(clean, 'heartRate', startMs, opts.hrWindowEndMs ?? endMs + HR_LAG_MS);
+  const hrPeak = peakOf(clean, 'heartRate', startMs, hrEnd);
   if (hrPeak !== undefined) stats.peakHeartRate = hrPeak;
   const d0 = valueAt(clean, 'distanceM', startMs);
   const d1 = valueAt(clean, 'distanceM', endMs);

@@ -77,6 +77,16 @@ export function holdMean(points: readonly Point[], key: NumericKey, fromMs: numb
   return sum / covered;
 }
 
+/**
+ * The points that matter for [fromMs, toMs]: those inside plus a margin of `margin` reports on
+ * each side (the value held at the start, spike neighbours), so callers can hand in a whole session.
+ */
+export function around<P extends Point>(points: readonly P[], fromMs: number, toMs: number, margin = 10): P[] {
+  const from = Math.max(0, lowerBound(points, fromMs) - margin);
+  const to = Math.min(points.length, lowerBound(points, toMs + 1) + margin);
+  return points.slice(from, to);
+}
+
 /** Sample-and-hold value of `key` at tMs (last report at or before it), if any. */
 export function valueAt(points: readonly Point[], key: NumericKey, tMs: number): number | undefined {
   for (let i = Math.min(lowerBound(points, tMs), points.length - 1); i >= 0; i--) {
@@ -93,7 +103,8 @@ export function valueAt(points: readonly Point[], key: NumericKey, tMs: number):
  */
 export function strokesIn(points: readonly Point[], fromMs: number, toMs: number): Stroke[] {
   const start = lowerBound(points, fromMs);
-  const hasCounter = points.slice(start).some((p) => p.t <= toMs && p.strokeCount !== undefined);
+  let hasCounter = false;
+  for (let i = start; i < points.length && points[i]!.t <= toMs && !hasCounter; i++) hasCounter = points[i]!.strokeCount !== undefined;
   let prev: Point | undefined;
   for (let i = start - 1; i >= 0; i--) {
     const p = points[i]!;

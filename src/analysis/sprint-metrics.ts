@@ -1,6 +1,6 @@
 /** The shape and level numbers of one sprint that the all-out verdict reads (science notes §6.1). */
 import { bestThreeStrokes, HR_LAG_MS } from './interval-stats.js';
-import { cleanPower, holdMean, lowerBound, median, strokesIn, type Point } from './series.js';
+import { around, cleanPower, holdMean, lowerBound, median, strokesIn, type Point } from './series.js';
 
 export interface SprintMetrics {
   startMs: number;
@@ -73,7 +73,8 @@ export function sprintMetrics(
   endMs: number,
   opts: { hrWindowEndMs?: number } = {},
 ): SprintMetrics {
-  const clean = cleanPower(points);
+  const hrEnd = opts.hrWindowEndMs ?? endMs + HR_LAG_MS;
+  const clean = cleanPower(around(points, startMs, Math.max(endMs, hrEnd)));
   const durationS = Math.max(0, endMs - startMs) / 1000;
   const meanPowerW = holdMean(clean, 'powerW', startMs, endMs) ?? 0;
   const strokes = strokesIn(clean, startMs, endMs);
@@ -88,7 +89,6 @@ export function sprintMetrics(
   const early = windowMean(clean, startMs, endMs, 3, 13);
   const late = windowMean(clean, startMs, endMs, 20, 30);
   const rates = strokes.flatMap((s) => (s.strokeRate !== undefined && s.strokeRate > 0 ? [s.strokeRate] : []));
-  const hrEnd = opts.hrWindowEndMs ?? endMs + HR_LAG_MS;
   let peakHeartRate: number | null = null;
   for (let i = lowerBound(clean, startMs); i < clean.length && clean[i]!.t <= hrEnd; i++) {
     const hr = clean[i]!.heartRate;
