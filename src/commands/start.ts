@@ -1,12 +1,73 @@
+/**
+ * `ergsprint start` (what `npm start` runs): live rowers over Bluetooth when an adapter is usable,
+ * otherwise a looping demo replay of a bundled recording with a DEMO banner on every display.
+ */
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { CliError } from '../cli-error.js';
+import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
+import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
+import { loadPlan } from './replay.js';
+import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
 
-/** PLACEHOLDER until its issue lands: replace this file. */
+interface Flags {
+  port: string;
+  host?: string;
+  token?: string;
+  plan?: string;
+  demo?: boolean;
+  speed: string;
+}
+
+/** The recording the demo replays. */
+export const DEMO_RECORDING = fileURLToPath(new URL('../../fixtures/two-rowers.ndjson', import.meta.url));
+const DEMO_PLAN = 'hiit-30-90';
+/** Adapter problems that mean "no Bluetooth here": fall back to the demo. */
+const NO_RADIO: ReadonlySet<BleErrorCode> = new Set(['NO_BLUETOOTH', 'ADAPTER_OFF', 'ADAPTER_TIMEOUT', 'PERMISSION']);
+
+/** Why Bluetooth cannot be used here, or null when the adapter is powered on. */
+export async function bluetoothUnusable(timeoutMs = 5000): Promise<string | null> {
+  try {
+    await waitPoweredOn(await loadNoble(), timeoutMs);
+    return null;
+  } catch (err) {
+    if (err instanceof BleError && NO_RADIO.has(err.code)) return err.message;
+    throw err;
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('start')
-    .description('(not built yet)')
-    .action(() => {
-      throw new CliError('start is not built yet');
+    .description('live rowers over Bluetooth, or a looping demo replay when no adapter is usable; serves the display')
+    .option('--port <n>', 'display server port (0 = any free port)', '8080')
+    .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
+    .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
+    .option('--plan <name|file>', 'workout plan for live rowers (built-in name or .json file)')
+    .option('--demo', 'skip Bluetooth and run the demo replay')
+    .option('--speed <n>', 'demo replay speed, × real time', '2')
+    .action(async (flags: Flags) => {
+      const port = parsePort(flags.port);
+      const why = flags.demo ? 'asked for with --demo' : await bluetoothUnusable();
+      if (why === null) {
+        const live = program.commands.find((c) => c.name() === 'live');
+        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.plan ? ['--plan', flags.plan] : [])];
+        await live?.parseAsync(args, { from: 'user' });
+        return;
+      }
+      process.stderr.write(`ergsprint: no usable Bluetooth adapter (${why}) — starting the demo: a looping replay of ${DEMO_RECORDING}\n`);
+      const speed = Number(flags.speed);
+      const server = await serveRecording({
+        path: DEMO_RECORDING,
+        speed: Number.isFinite(speed) && speed > 0 ? speed : 2,
+        loop: true,
+        port,
+        source: 'demo',
+        banner: 'Demo — replay of a recorded session (no Bluetooth)',
+        plan: loadPlan(flags.plan ?? DEMO_PLAN),
+        ...(flags.host !== undefined ? { host: flags.host } : {}),
+        ...(flags.token !== undefined ? { token: flags.token } : {}),
+      });
+      await untilSignal();
+      await server.close();
     });
 }

@@ -110,8 +110,8 @@ export function registerApiRoutes(
     },
     async (req) => {
       const { id } = req.params;
-      if (!store.has(id)) throw new ApiError(404, 'UNKNOWN_ROWER', `no rower with id ${id}`);
-      const r = store.setProfile(id, req.body);
+      const r = store.has(id) ? store.setProfile(id, req.body) : undefined;
+      if (r === undefined) throw new ApiError(404, 'UNKNOWN_ROWER', `no rower with id ${id}`);
       // tell the displays: the store keeps the name set here over the advertised one
       hub.publish({ type: 'rower', rower: id, name: r.name, connected: r.connected, t: r.t });
       return { rower: { id: r.id, name: r.name, connected: r.connected, ...(r.athlete !== undefined ? { athlete: r.athlete } : {}) } };

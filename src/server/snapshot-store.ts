@@ -1,13 +1,13 @@
 /**
- * The current session as displays see it, kept by applying every SessionEvent in order (a reducer
- * over the pipeline's event stream), plus a ≤ 1 Hz power history per rower for late joiners' charts.
- * Written here because no pipeline reducer existed when the server needed one.
+ * The current session as displays see it: the pipeline's snapshot reducer (`applyEvent`) applied
+ * to every SessionEvent, overlaid with names set by people (PUT /api/rowers/:id), plus a ≤ 1 Hz
+ * power history per rower so a late joiner can draw the chart.
  */
 import type { SessionEvent, SessionSnapshot } from '../pipeline/session-state.js';
-import type { Interval } from '../analysis/types.js';
+import { applyEvent, emptySnapshot } from '../pipeline/session-store.js';
 import type { DisplayRowerState, DisplaySnapshot, PowerTrace } from './protocol.js';
 
-/** Names set by people (PUT /api/rowers/:id); they win over advertised names. */
+/** Names set by people; they win over advertised names. */
 export interface RowerProfile {
   name?: string;
   athlete?: string;
@@ -19,51 +19,23 @@ const TRACE_TRIM = 600;
 const TRACE_STEP_MS = 1000;
 
 export class SnapshotStore {
-  private readonly rowers = new Map<string, DisplayRowerState>();
+  private snap: SessionSnapshot;
   private readonly traces = new Map<string, PowerTrace>();
   private readonly profiles = new Map<string, RowerProfile>();
 
-  constructor(
-    private startedAt: string,
-    private source: SessionSnapshot['source'],
-  ) {}
+  constructor(startedAt: string, source: SessionSnapshot['source']) {
+    this.snap = emptySnapshot(startedAt, source);
+  }
 
   /** Applies one event to the snapshot (events must arrive in the pipeline's order). */
   apply(ev: SessionEvent): void {
-    switch (ev.type) {
-      case 'rower': {
-        const r = this.rower(ev.rower, ev.name);
-        r.name = this.profiles.get(ev.rower)?.name ?? ev.name;
-        r.connected = ev.connected;
-        r.t = Math.max(r.t, ev.t);
-        return;
-      }
-      case 'sample': {
-        const r = this.rower(ev.rower);
-        if (r.last === undefined || ev.sample.t >= r.last.t) r.last = ev.sample;
-        r.t = Math.max(r.t, ev.sample.t);
-        if (ev.sample.powerW !== undefined) this.trace(ev.rower, ev.sample.t, ev.sample.powerW);
-        return;
-      }
-      case 'phase': {
-        const r = this.rower(ev.phase.rower);
-        r.phase = ev.phase;
-        return;
-      }
-      case 'interval':
-        return this.addInterval(ev.interval);
-      case 'plan':
-        this.rower(ev.rower).plan = ev.plan;
-        return;
-      case 'summary':
-        this.rower(ev.rower).summary = ev.summary;
-        return;
-    }
+    this.snap = applyEvent(this.snap, ev);
+    if (ev.type === 'sample' && ev.sample.powerW !== undefined) this.trace(ev.rower, ev.sample.t, ev.sample.powerW);
   }
 
-  /** The current snapshot. Shares objects with the store: serialise it at once, never mutate it. */
+  /** The current snapshot (shares interval objects with the store: serialise it, never mutate it). */
   snapshot(): DisplaySnapshot {
-    return { startedAt: this.startedAt, source: this.source, rowers: [...this.rowers.values()] };
+    return { ...this.snap, rowers: this.snap.rowers.map((r) => this.withProfile(r)) };
   }
 
   /** Power history per rower (shared arrays: serialise at once). */
@@ -72,46 +44,26 @@ export class SnapshotStore {
   }
 
   has(id: string): boolean {
-    return this.rowers.has(id);
+    return this.snap.rowers.some((r) => r.id === id);
   }
 
-  /** Sets a rower's display name and/or athlete; returns the updated rower (created if unknown). */
-  setProfile(id: string, profile: RowerProfile): DisplayRowerState {
-    const merged = { ...this.profiles.get(id), ...profile };
-    this.profiles.set(id, merged);
-    const r = this.rower(id);
-    if (merged.name !== undefined) r.name = merged.name;
-    if (merged.athlete !== undefined) r.athlete = merged.athlete;
-    return r;
+  /** Sets a known rower's display name and/or athlete; returns the rower as displays now see it. */
+  setProfile(id: string, profile: RowerProfile): DisplayRowerState | undefined {
+    this.profiles.set(id, { ...this.profiles.get(id), ...profile });
+    const r = this.snap.rowers.find((x) => x.id === id);
+    return r && this.withProfile(r);
   }
 
-  /** Starts a new session (e.g. a looping replay starting over): forgets rowers but keeps profiles. */
-  reset(startedAt: string, source: SessionSnapshot['source'] = this.source): void {
-    this.startedAt = startedAt;
-    this.source = source;
-    this.rowers.clear();
+  /** Starts a new session (e.g. a looping replay starting over): forgets rowers, keeps names. */
+  reset(startedAt: string): void {
+    this.snap = emptySnapshot(startedAt, this.snap.source);
     this.traces.clear();
   }
 
-  private rower(id: string, advertised?: string): DisplayRowerState {
-    let r = this.rowers.get(id);
-    if (r === undefined) {
-      const profile = this.profiles.get(id);
-      r = { id, name: profile?.name ?? advertised ?? id, connected: true, t: 0, phase: null, intervals: [] };
-      if (profile?.athlete !== undefined) r.athlete = profile.athlete;
-      this.rowers.set(id, r);
-    }
-    return r;
-  }
-
-  private addInterval(iv: Interval): void {
-    const list = this.rower(iv.rower).intervals;
-    const same = list.findIndex((x) => x.kind === iv.kind && x.index === iv.index);
-    if (same >= 0) list[same] = iv;
-    else {
-      list.push(iv);
-      if (list.length > 1 && (list[list.length - 2]?.start ?? 0) > iv.start) list.sort((a, b) => a.start - b.start);
-    }
+  private withProfile(r: SessionSnapshot['rowers'][number]): DisplayRowerState {
+    const p = this.profiles.get(r.id);
+    if (p === undefined) return r;
+    return { ...r, ...(p.name !== undefined ? { name: p.name } : {}), ...(p.athlete !== undefined ? { athlete: p.athlete } : {}) };
   }
 
   private trace(id: string, t: number, powerW: number): void {

@@ -1,0 +1,82 @@
+/**
+ * Serves the live display fed by a recording: replay$ → session$ → display server. Shared by
+ * `ergsprint replay` and the demo fallback of `ergsprint start`. When looping, every pass is a new
+ * session: data time starts again at 0 and displays get a fresh `hello` after a pause on the summary.
+ */
+import { concat, defer, ignoreElements, of, repeat, timer, type Observable } from 'rxjs';
+import { readRecording } from '../recording/reader.js';
+import { RecordingError } from '../recording/recording-error.js';
+import { headerNames } from '../pipeline/analyze-recording.js';
+import { session$ } from '../pipeline/session.js';
+import { replay$ } from '../sources/replay.js';
+import type { ServerInput } from '../server/protocol.js';
+import { startDisplayServer, type RunningServer } from '../server/start-server.js';
+import type { Plan } from '../workouts/plan.js';
+import { CliError } from '../cli-error.js';
+
+export interface ServeRecordingOptions {
+  path: string;
+  /** replay speed, × real time */
+  speed: number;
+  loop: boolean;
+  port: number;
+  host?: string;
+  token?: string;
+  plan?: Plan;
+  banner?: string;
+  source: 'replay' | 'demo';
+  /** wall time the summary stays up between loop passes, ms */
+  loopPauseMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Reads the recording and starts the display server fed by its replay. */
+export async function serveRecording(opts: ServeRecordingOptions): Promise<RunningServer> {
+  let recording;
+  try {
+    recording = await readRecording(opts.path);
+  } catch (err) {
+    if (err instanceof RecordingError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((err as Error).message);
+    throw err;
+  }
+  const { header, items } = recording;
+  const pipelineOpts = { names: headerNames(header), ...(opts.plan ? { plan: opts.plan } : {}) };
+  const pass = (): Observable<ServerInput> => replay$(items, { speed: opts.speed, heartbeatMs: 1000 }).pipe(session$(pipelineOpts));
+  const events$: Observable<ServerInput> = opts.loop
+    ? concat(
+        pass(),
+        defer(() => concat(timer(opts.loopPauseMs ?? 20_000).pipe(ignoreElements()), of<ServerInput>({ type: 'reset', startedAt: header.startedAt }), pass())).pipe(repeat()),
+      )
+    : pass();
+  try {
+    return await startDisplayServer({
+      events$,
+      port: opts.port,
+      startedAt: header.startedAt,
+      source: opts.source,
+      ...(opts.host !== undefined ? { host: opts.host } : {}),
+      ...(opts.token !== undefined ? { token: opts.token } : {}),
+      ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${opts.port} is in use: choose another with --port (0 = any free port)`);
+    throw err;
+  }
+}
+
+/** Parses --port (0..65535). */
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${text}")`);
+  return port;
+}
+
+/** Resolves once SIGINT or SIGTERM arrives. */
+export function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
