@@ -5,7 +5,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type Observable, share, tap } from 'rxjs';
+import { type Observable, Subject, share, takeUntil, tap } from 'rxjs';
 import { CliError } from '../cli-error.js';
 import type { SourceItem } from '../ftms/frame.js';
 import { session$ } from '../pipeline/session.js';
@@ -94,7 +94,9 @@ async function runLive(flags: Flags): Promise<void> {
   const note = (line: string): void => (tty ? status.log(line) : void process.stderr.write(`${line}\n`));
   const names: Record<string, string> = {};
   let written = 0;
+  const stop$ = new Subject<void>();
   const source$: Observable<SourceItem> = bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, log: note }).pipe(
+    takeUntil(stop$), // Ctrl-C: the source completes for every consumer and its teardown disconnects the rowers
     tap((item) => {
       if (item.kind === 'heartbeat') return;
       if (item.kind === 'event' && item.event === 'connected' && item.name) names[item.rower] = item.name;
@@ -108,6 +110,7 @@ async function runLive(flags: Flags): Promise<void> {
   const finished = new Promise<unknown>((resolve) => {
     const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });
     const stop = (): void => {
+      stop$.next();
       sub.unsubscribe();
       resolve(null);
     };
@@ -118,6 +121,7 @@ async function runLive(flags: Flags): Promise<void> {
   try {
     server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), startedAt, source: 'ble', log: note });
   } catch (err) {
+    stop$.next();
     recording.close();
     if (written === 0) rmSync(path, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
@@ -126,10 +130,13 @@ async function runLive(flags: Flags): Promise<void> {
   note(`recording to ${path}`);
 
   const err = await finished;
+  stop$.next();
   status.stop();
   recording.close();
+  await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
   await server.close().catch(() => {});
   if (written === 0) rmSync(path, { force: true });
   else process.stderr.write(`recording saved: ${path}\n`);
+  if (err instanceof RecordingWriteError) throw new CliError(`recording stopped: ${err.message}`);
   if (err) throw bleCliError(err);
 }

@@ -43,10 +43,10 @@ function start(args: string[], env: Record<string, string> = {}): Run {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
+async function waitFor(check: () => boolean, ms: number, what: () => string): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -66,7 +66,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     const trace = join(dir, 'sent.ndjson');
     const recording = join(dir, 'live.ndjson');
     const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--drop', '4:2', '--duration', '10'], { ERGSPRINT_BLE_TRACE: trace });
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, 'the simulator');
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
     const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
     expect(await sim.exited).toBe(0);
     await new Promise((r) => setTimeout(r, 300)); // let the last notifications land
@@ -100,7 +100,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
     const recording = join(dir, 'live.ndjson');
     const sim = start(['simulate', '--ble', '--ble-device', device, '--warmup', '0', '--duration', '5']);
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, 'the simulator');
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
     const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
     expect(await sim.exited).toBe(0);
     live.child.kill('SIGINT');
@@ -111,7 +111,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
 
   it('scan --json lists the virtual rowers and why they were recognised', async () => {
     const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--duration', '8']);
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, 'the simulator');
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
     const scan = start(['scan', '--json', '--timeout', '1.5'], { NOBLE_WEBSOCKET: '1' });
     expect(await scan.exited).toBe(0);
     const doc = JSON.parse(scan.stdout()) as { devices: Array<{ id: string; kind: string; reason: string; name: string }> };
