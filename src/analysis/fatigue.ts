@@ -15,20 +15,30 @@ function longRestWeight(restS: number): number {
   return Math.min(1, Math.max(0, (restS - SHORT_REST_S) / (LONG_REST_S - SHORT_REST_S)));
 }
 
+/** Extra expected loss per rep once the rests are rowed hard (notes §6.2, a heuristic). */
+export const HARD_REST_DROP = 0.02;
+/** A rest is "hard" when its mean power exceeds this share of sprint 1's (notes §6.1, Yamagishi 2016). */
+export const HARD_REST_SHARE = 0.5;
+
 /**
  * f(n, rest): 1 for rep 1; 0.90 (60 s rests) to 0.93 (90 s) for rep 2; then −3.5 %/rep (60 s)
  * to −2.5 %/rep (90 s); never below 0.65. Rests between 60 and 90 s interpolate linearly;
- * outside that range the nearest row applies (the notes give no numbers beyond it).
+ * outside that range the nearest row applies (the notes give no numbers beyond it). From
+ * `hardRestFromRep` on (rests rowed hard), f drops a further 2 % per rep.
  */
-export function expectedFatigue(rep: number, restS: number): number {
+export function expectedFatigue(rep: number, restS: number, hardRestFromRep?: number): number {
   if (!Number.isFinite(rep) || rep <= 1) return 1;
   const w = longRestWeight(restS);
   const second = 0.9 + 0.03 * w;
   const perRep = 0.035 - 0.01 * w;
-  return Math.max(FATIGUE_FLOOR, second - perRep * (Math.floor(rep) - 2));
+  const hard = hardRestFromRep !== undefined && rep >= hardRestFromRep ? HARD_REST_DROP * (Math.floor(rep) - hardRestFromRep + 1) : 0;
+  return Math.max(FATIGUE_FLOOR, second - perRep * (Math.floor(rep) - 2) - hard);
 }
 
-/** Expected mean power of rep n, W: E_n = Ref₁ × f(n, rest). */
-export function expectedPowerW(ref1PowerW: number, rep: number, restS: number): number {
-  return ref1PowerW * expectedFatigue(rep, restS);
+/**
+ * Expected mean power of rep n, W: E_n = Ref₁ × f(n, rest); `hardRestFromRep` = the first rep
+ * preceded by a rest rowed harder than half of sprint 1 (f drops a further 2 %/rep from there).
+ */
+export function expectedPowerW(ref1PowerW: number, rep: number, restS: number, hardRestFromRep?: number): number {
+  return ref1PowerW * expectedFatigue(rep, restS, hardRestFromRep);
 }

@@ -6,13 +6,16 @@
 import { priorReference, sessionReference, type Reference, type ReferenceInputs } from './reference.js';
 import type { SprintMetrics } from './sprint-metrics.js';
 import type { SessionSummary, Verdict } from './types.js';
-import { judgeSprint, type HeartRateInfo } from './verdict.js';
+import { HARD_REST_SHARE } from './fatigue.js';
+import { judgeSprint, type HeartRateInfo, type VerdictContext } from './verdict.js';
 
 /** One finished main-set sprint, in order. */
 export interface SprintInput {
   metrics: SprintMetrics;
   /** length of the rest before it, s (unknown for sprint 1); f(n) uses the mean rest so far */
   restBeforeS?: number;
+  /** mean power of the rest before it, W: rests above half of sprint 1 lower f(n) */
+  restPowerW?: number;
 }
 
 export interface SessionOptions extends ReferenceInputs {
@@ -41,7 +44,7 @@ function meanRestS(sprints: readonly SprintInput[], i: number, opts: SessionOpti
 function judgeAt(sprints: readonly SprintInput[], i: number, ref: Reference | undefined, opts: SessionOptions): Verdict {
   const s = sprints[i]!;
   const rep = i + 1;
-  return judgeSprint(s.metrics, {
+  const ctx: VerdictContext = {
     rep,
     restBeforeS: meanRestS(sprints, i, opts),
     plannedWorkS: opts.plannedWorkS,
@@ -49,7 +52,14 @@ function judgeAt(sprints: readonly SprintInput[], i: number, ref: Reference | un
     usualSprintRate: opts.usualSprintRate,
     hr: opts.hr,
     stopCoaching: opts.stopped === true || (opts.plannedReps !== undefined && rep >= opts.plannedReps),
-  });
+  };
+  const first = sprints[0]!.metrics.meanPowerW;
+  if (first > 0) {
+    const hard = sprints.slice(1, i + 1).findIndex((x) => x.restPowerW !== undefined && x.restPowerW > HARD_REST_SHARE * first);
+    if (hard >= 0) ctx.hardRestFromRep = hard + 2;
+    if (s.restPowerW !== undefined) ctx.restShare = s.restPowerW / first;
+  }
+  return judgeSprint(s.metrics, ctx);
 }
 
 /**

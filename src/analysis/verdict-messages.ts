@@ -38,6 +38,12 @@ export function heartRateReason(m: SprintMetrics, ctx: VerdictContext, hr: Heart
   }
 }
 
+/** "Keep the rests easy", with the last rest's level when it was rowed hard. */
+function restAdvice(ctx: VerdictContext): string {
+  if (ctx.restShare === undefined || ctx.restShare <= 0.5) return 'Keep the rests easy.';
+  return `Keep the rests easy — the last one averaged ${pct(ctx.restShare)} of your sprint-1 power.`;
+}
+
 export interface HeadlineInput {
   kind: VerdictKind;
   m: SprintMetrics;
@@ -75,7 +81,7 @@ export function headline(h: HeadlineInput): string {
       text = `Sprint ${n}: strong numbers, but a paced shape. ${level} ${why}${next('Start harder and empty the tank early.')}`;
       break;
     case 'fatigued-all-out':
-      text = `Sprint ${n}: below target, but a genuine all-out pattern — that's fatigue, not effort. ${level} ${why}${next('Keep the rests easy.')}`;
+      text = `Sprint ${n}: below target, but a genuine all-out pattern — that's fatigue, not effort. ${level} ${why}${next(restAdvice(h.ctx))}`;
       break;
     case 'held-back':
       text = `Sprint ${n} looks held back${tag}. ${level} ${why}${next('Next one: go from the first stroke.')}`;

@@ -39,6 +39,10 @@ export interface VerdictContext {
   rep: number;
   /** rest length that shapes f(n), s: the rest before this sprint or the mean rest of the set (default 90) */
   restBeforeS?: number;
+  /** first rep preceded by a rest rowed harder than half of sprint 1 (lowers f(n) from there) */
+  hardRestFromRep?: number;
+  /** mean power of the rest before this sprint ÷ sprint 1's mean power (for the coaching line) */
+  restShare?: number;
   /** planned work length, s (CUT SHORT needs it) */
   plannedWorkS?: number;
   /** Ref₁; absent → shape-only provisional verdict */
@@ -121,7 +125,7 @@ function score(ratio: number | undefined, flags: number): number {
 /** Judge one sprint against its context (pure; the same inputs always give the same verdict). */
 export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   const ref = ctx.reference;
-  const expected = ref ? expectedPowerW(ref.powerW, ctx.rep, ctx.restBeforeS ?? 90) : undefined;
+  const expected = ref ? expectedPowerW(ref.powerW, ctx.rep, ctx.restBeforeS ?? 90, ctx.hardRestFromRep) : undefined;
   const ratio = expected && expected > 0 ? m.meanPowerW / expected : undefined;
   const checks = evaluateFlags(m, { ratio, onTarget: ON_TARGET, plannedWorkS: ctx.plannedWorkS, usualSprintRate: ctx.usualSprintRate, rep: ctx.rep });
   const flags = effortFlags(checks);

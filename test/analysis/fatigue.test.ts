@@ -20,6 +20,12 @@ describe('expected fatigue f(n, rest) — values from the science notes §1.4', 
   ])('f(%i, %i s) = %f', (n, rest, f) => {
     expect(expectedFatigue(n, rest)).toBeCloseTo(f, 10);
   });
+  it('rests rowed hard lower f by a further 2 % per rep from that rep on', () => {
+    // hard from rep 3: f(3) = 0.905 − 0.02 = 0.885; f(4) = 0.88 − 0.04 = 0.84; rep 2 untouched
+    expect(expectedFatigue(2, 90, 3)).toBeCloseTo(0.93, 10);
+    expect(expectedFatigue(3, 90, 3)).toBeCloseTo(0.885, 10);
+    expect(expectedFatigue(4, 90, 3)).toBeCloseTo(0.84, 10);
+  });
   it('E_n = Ref₁ × f(n)', () => {
     expect(expectedPowerW(500, 4, 90)).toBeCloseTo(440, 10);
   });

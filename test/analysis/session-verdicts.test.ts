@@ -74,6 +74,20 @@ describe('live and final verdicts', () => {
     const v = judgeSprintLive(mixed, { declared2kS: 425 });
     expect(v.expectedPowerW! / v.reference!.powerW).toBeCloseTo(0.885, 10);
   });
+  it('a rest rowed above half of sprint 1 lowers the expectation and shows in the advice', () => {
+    // MP₁ = 400 W; the rest before sprint 3 averaged 250 W = 62.5 % → hard from rep 3:
+    // f(4) = 0.88 − 2 × 0.02 = 0.84 → E₄ = 336 W; 300 W = 89 % with an all-out shape → fatigued
+    const hard = [
+      { metrics: metrics({ meanPowerW: 400 }) },
+      { metrics: metrics({ meanPowerW: 372 }), restBeforeS: 90, restPowerW: 150 },
+      { metrics: metrics({ meanPowerW: 362 }), restBeforeS: 90, restPowerW: 250 },
+      { metrics: metrics({ meanPowerW: 300 }), restBeforeS: 90, restPowerW: 250 },
+    ];
+    const v = judgeSprintLive(hard);
+    expect(v.expectedPowerW).toBeCloseTo(336, 10);
+    expect(v.kind).toBe('fatigued-all-out');
+    expect(v.message).toContain('the last one averaged 63 % of your sprint-1 power');
+  });
   it('no push to continue after the last planned rep', () => {
     const held = [...sprints.slice(0, 3), { metrics: metrics({ meanPowerW: 260, endSpurt: 1.1 }), restBeforeS: 90 }];
     expect(judgeSprintLive(held).message).toContain('Next one');
