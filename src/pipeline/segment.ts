@@ -5,8 +5,8 @@ import { Segmenter, type SegmenterOptions, type SegmenterOutput } from './segmen
 /**
  * Strokes → raw phase events and settled segments (one rower's stream), forwarding every item.
  * Emits a provisional `phase` as soon as an effort opens or closes (backdated to stroke time)
- * and a `segment` (work or surge) once the merge gap has passed. Samples and ticks advance data
- * time for the timeouts; completion closes and settles whatever is open.
+ * and a `segment` (work or surge) once the merge gap has passed. Samples advance data time for
+ * the timeouts (heartbeat ticks do not: see below); completion closes and settles whatever is open.
  */
 export function segment(rower: string, opts: SegmenterOptions = {}): OperatorFunction<PipeItem, PipeItem> {
   return (source) =>
@@ -21,7 +21,10 @@ export function segment(rower: string, opts: SegmenterOptions = {}): OperatorFun
           subscriber.next(item);
           if (item.type === 'stroke') emit(seg.stroke(item.stroke));
           else if (item.type === 'sample') emit(seg.tick(item.sample.t));
-          else if (item.type === 'tick' || item.type === 'idle') emit(seg.tick(item.t));
+          // Heartbeats do not drive segmentation: a data gap (no samples at all) must not end an
+          // effort that the samples after the gap show went on, and a decision must not depend on
+          // whether heartbeats were present (live 1× vs instant replay give the same intervals).
+          else if (item.type === 'idle') emit(seg.tick(item.t));
         },
         error: (err: unknown) => subscriber.error(err),
         complete() {

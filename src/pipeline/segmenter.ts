@@ -198,9 +198,9 @@ export class Segmenter {
     if (this.closing >= 2 || cadenceBroken) this.close(out);
   }
 
-  /** Median stroke period of the effort so far, skipping its first two strokes (ms). */
+  /** The effort's current stroke period: median of its last 3 strokes, skipping its first two (ms). */
   private effortPeriod(work: Effort): number | undefined {
-    return work.periods.length >= 5 ? median(work.periods.slice(2)) : undefined;
+    return work.periods.length >= 5 ? median(work.periods.slice(-3)) : undefined;
   }
 
   private record(work: Effort, ev: StrokeEvent): void {

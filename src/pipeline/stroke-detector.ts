@@ -90,8 +90,11 @@ export class StrokeDetector {
       this.checkIdle(s.t, this.lastCountT, out);
       return;
     }
-    const n = Math.min(count - this.lastCount, 5);
+    // several strokes in one step (dropped notifications, a data gap while rowing on): spread them
+    // over the gap when that gives a plausible stroke period, else count one stroke
     const dt = s.t - this.lastCountT;
+    const delta = count - this.lastCount;
+    const n = delta > 1 && dt / delta >= 750 && dt / delta <= 5000 ? Math.min(delta, 60) : 1;
     const timing = dt / n;
     // A long pause is not a stroke period: only keep plausible ones (12–80 spm).
     if (timing >= 750 && timing <= 5000 && !this.idle) {
@@ -201,7 +204,10 @@ export class StrokeDetector {
     if (timingRate !== undefined && Math.abs(r - timingRate) > 0.35 * timingRate) this.disagreeRun++;
     else this.disagreeRun = 0;
     if (this.disagreeRun >= 3) return false;
-    if (s.powerW !== undefined && s.powerW > 0) this.rateRunPowers.push(s.powerW);
+    if (s.powerW !== undefined && s.powerW > 0) {
+      this.rateRunPowers.push(s.powerW);
+      if (this.rateRunPowers.length > FROZEN_REPEATS) this.rateRunPowers.shift();
+    }
     if (timingMs >= 750 && timingMs <= 5000) this.rateRunTiming.push(60000 / timingMs);
     if (this.rateRepeats < FROZEN_REPEATS) return true;
     const ps = this.rateRunPowers;
