@@ -25,10 +25,10 @@ export function pace(s: number | undefined): string {
   return `${m}:${rest.toFixed(1).padStart(4, '0')}`;
 }
 
-/** Metres with a thin space every thousand. */
+/** Metres with a narrow no-break space every thousand. */
 export function metres(m: number | undefined): string {
   if (m === undefined || !Number.isFinite(m)) return DASH;
-  return Math.round(m).toLocaleString('en-US').replace(/,/g, '\u2009');
+  return Math.round(m).toLocaleString('en-US').replace(/,/g, '\u202f');
 }
 
 export const PHASE_LABEL: Record<PhaseKind | 'done' | 'offline', string> = {

@@ -36,7 +36,7 @@ export class PowerChart {
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(200, Math.ceil((max * 1.1) / 100) * 100)] } },
       axes: [
         { stroke: '#e8eef6', grid: { stroke: 'rgba(255,255,255,0.08)' }, values: (_u, vals) => vals.map((v) => clock(v)), font: '14px system-ui', size: 36 },
-        { stroke: '#e8eef6', grid: { stroke: 'rgba(255,255,255,0.12)' }, font: '14px system-ui', size: 56, values: (_u, vals) => vals.map((v) => `${v} W`) },
+        { stroke: '#e8eef6', grid: { stroke: 'rgba(255,255,255,0.12)' }, font: '14px system-ui', size: 70, values: (_u, vals) => vals.map((v) => `${v} W`) },
       ],
       series: [{}, { stroke: '#ffffff', width: 2.5, fill: 'rgba(255,255,255,0.10)', points: { show: false } }],
       hooks: { drawClear: [(u) => this.drawShading(u)] },

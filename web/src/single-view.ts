@@ -3,8 +3,8 @@ import type { DisplayRowerState } from '../../src/server/protocol.js';
 import type { DisplayState } from './state.js';
 import { PowerChart } from './power-chart.js';
 import { rowerView } from './rower-view.js';
-import { badgeHtml, reasonLine } from './verdict-badges.js';
-import { clock, esc, int, metres, pace } from './format.js';
+import { badgeHtml } from './verdict-badges.js';
+import { clock, int, metres, pace } from './format.js';
 
 const TEMPLATE = `
 <section class="single">
@@ -25,7 +25,7 @@ const TEMPLATE = `
     <div class="metric"><span class="value" data-f="dist">–</span><label>Distance <small>m</small></label></div>
   </div>
   <div class="chart" data-f="chart"></div>
-  <aside class="verdicts"><h2>Sprints</h2><div class="latest" data-f="latest"></div><div class="badges" data-f="badges"></div></aside>
+  <aside class="verdicts"><h2 data-f="sprints-title">Sprints</h2><div class="badges" data-f="badges"></div></aside>
 </section>`;
 
 export class SingleView {
@@ -71,9 +71,8 @@ export class SingleView {
       this.badgeKey = key;
       const badges = this.fields.get('badges');
       if (badges) badges.innerHTML = v.sprints.map((iv) => badgeHtml(iv, true)).join('');
-      const latest = v.sprints.at(-1);
-      const el = this.fields.get('latest');
-      if (el) el.innerHTML = latest ? `<b>Sprint ${latest.index}:</b> ${esc(reasonLine(latest.verdict))}` : 'No sprint finished yet';
+      const good = v.sprints.filter((iv) => iv.verdict?.allOut === true).length;
+      this.set('sprints-title', v.sprints.length === 0 ? 'Sprints — none finished yet' : `Sprints — ${good} of ${v.sprints.length} all-out`);
     }
     const chartEl = this.fields.get('chart');
     if (chartEl && this.chart === undefined && chartEl.clientWidth > 0) this.chart = new PowerChart(chartEl);

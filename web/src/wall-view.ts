@@ -75,7 +75,7 @@ export class WallView {
     const q = (sel: string) => el.querySelector<HTMLElement>(sel)!;
     text(q('.t-name'), r.athlete ?? r.name);
     text(q('.t-rep'), v.rep);
-    text(q('.t-power .value'), int(r.last?.powerW));
+    text(q('.t-power .value'), r.connected ? int(r.last?.powerW) : '–');
     text(q('.t-phase'), v.phaseLabel);
     text(q('.t-clock'), clock(v.clockS));
     text(q('.t-rate'), `${int(r.last?.strokeRate)} /min`);
