@@ -23,7 +23,7 @@ import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
 
-interface Flags {
+export interface LiveFlags {
   rower: string[];
   hr: string[];
   record?: string;
@@ -49,10 +49,11 @@ export function register(program: Command): void {
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
     .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
     .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
-    .action(async (flags: Flags) => runLive(flags));
+    .action(async (flags: LiveFlags) => runLive(flags));
 }
 
-async function runLive(flags: Flags): Promise<void> {
+/** Run a live session until Ctrl-C (also used by `ergsprint start`); throws CliError. */
+export async function runLive(flags: LiveFlags): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${flags.port}")`);
   const timeoutS = Number(flags.timeout);

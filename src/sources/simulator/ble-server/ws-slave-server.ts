@@ -82,6 +82,11 @@ export function startWsSlaveServer(bindings: VirtualBindings, opts: { port?: num
   const detach = eventMessages(bindings, send);
   const wss = new WebSocketServer({ port: opts.port ?? WS_SLAVE_PORT, host: opts.host ?? 'localhost' });
   wss.on('connection', (ws) => {
+    // like noble's ws-slave, the newest central wins: a stale one must not keep devices connected
+    for (const old of clients) old.terminate();
+    clients.clear();
+    bindings.stopScanning();
+    bindings.reset();
     clients.add(ws);
     ws.on('message', (raw) => {
       try {
@@ -91,7 +96,7 @@ export function startWsSlaveServer(bindings: VirtualBindings, opts: { port?: num
       }
     });
     ws.on('close', () => {
-      clients.delete(ws);
+      if (!clients.delete(ws)) return; // replaced by a newer central
       if (clients.size === 0) {
         bindings.stopScanning();
         bindings.reset(); // the central went away: its connections are gone
