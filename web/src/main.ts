@@ -47,6 +47,7 @@ function render(): void {
   const nowT = dataClock.now(performance.now());
   banner.hidden = state.banner === undefined;
   banner.textContent = state.banner ?? '';
+  document.body.classList.toggle('has-banner', state.banner !== undefined);
   status.hidden = state.online;
   let phase = 'idle';
   if (single) {

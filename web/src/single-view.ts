@@ -70,7 +70,7 @@ export class SingleView {
     if (key !== this.badgeKey) {
       this.badgeKey = key;
       const badges = this.fields.get('badges');
-      if (badges) badges.innerHTML = v.sprints.map((iv) => badgeHtml(iv, true)).join('');
+      if (badges) badges.innerHTML = v.sprints.map((iv) => badgeHtml(iv, 'full')).join('');
       const good = v.sprints.filter((iv) => iv.verdict?.allOut === true).length;
       this.set('sprints-title', v.sprints.length === 0 ? 'Sprints — none finished yet' : `Sprints — ${good} of ${v.sprints.length} all-out`);
     }

@@ -22,7 +22,7 @@ export class SummaryView {
       .filter((iv) => iv.kind === 'work' || iv.kind === 'rest')
       .map((iv) => {
         const st = iv.stats;
-        const verdict = iv.kind === 'work' ? badgeHtml(iv, false) : '';
+        const verdict = iv.kind === 'work' ? badgeHtml(iv, 'label') : '';
         const reason = iv.kind === 'work' ? esc(reasonLine(iv.verdict)) : '';
         return `<tr class="k-${iv.kind}"><td>${iv.kind === 'work' ? 'Sprint' : 'Rest'} ${iv.index}</td><td>${clock(iv.start / 1000)}</td><td>${st.durationS.toFixed(1)} s</td><td>${int(st.avgPowerW)}</td><td>${int(st.peakPowerW)}</td><td>${int(st.avgStrokeRate)}</td><td>${pace(st.avgPaceS500)}</td><td>${int(st.avgHeartRate)}</td><td class="verdict-cell">${verdict}</td><td class="reason">${reason}</td></tr>`;
       })

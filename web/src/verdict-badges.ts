@@ -18,12 +18,13 @@ export function verdictClass(v: Verdict | undefined): string {
   return 'v-unknown';
 }
 
-/** HTML of a badge; `withReason` adds the reason line (single view) or keeps it compact (wall). */
-export function badgeHtml(iv: Interval, withReason: boolean): string {
+/** HTML of a badge: 'full' with label and reason (single view), 'label' with the label, 'compact' rep and mark (wall). */
+export function badgeHtml(iv: Interval, mode: 'full' | 'label' | 'compact'): string {
   const v = iv.verdict;
   const label = v ? VERDICT_LABEL[v.kind] : 'Judging';
   const mark = v ? verdictMark(v.kind) : '…';
   const reason = reasonLine(v);
-  const body = withReason ? `<span class="b-label">${esc(label)}</span><span class="b-reason">${esc(reason)}</span>` : '';
-  return `<div class="badge ${verdictClass(v)}" data-rep="${iv.index}" data-kind="${v?.kind ?? 'pending'}" title="${esc(`#${iv.index} ${label}: ${reason}`)}"><span class="b-rep">${iv.index}</span><span class="b-mark">${mark}</span>${body}</div>`;
+  const labelHtml = `<span class="b-label">${esc(label)}</span>`;
+  const body = mode === 'full' ? `${labelHtml}<span class="b-reason">${esc(reason)}</span>` : mode === 'label' ? labelHtml : '';
+  return `<div class="badge b-${mode} ${verdictClass(v)}" data-rep="${iv.index}" data-kind="${v?.kind ?? 'pending'}" title="${esc(`#${iv.index} ${label}: ${reason}`)}"><span class="b-rep">${iv.index}</span><span class="b-mark">${mark}</span>${body}</div>`;
 }

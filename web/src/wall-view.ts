@@ -82,7 +82,7 @@ export class WallView {
     const key = v.sprints.map((iv) => `${iv.index}:${iv.verdict?.kind ?? '-'}`).join(',');
     if (key !== tile.badgeKey) {
       tile.badgeKey = key;
-      q('.t-badges').innerHTML = v.sprints.map((iv) => badgeHtml(iv, false)).join('');
+      q('.t-badges').innerHTML = v.sprints.map((iv) => badgeHtml(iv, 'compact')).join('');
     }
   }
 }
