@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readRecording } from '../../src/recording/reader.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -107,6 +108,22 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     expect(await live.exited).toBe(0);
     expect(live.stderr()).toMatch(logLine);
     expect(lines(recording).filter((x) => x.c === '2ad1').length).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('leaves a readable recording when killed with SIGKILL mid-session', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
+    const recording = join(dir, 'live.ndjson');
+    const sim = start(['simulate', '--ble', '--warmup', '0', '--duration', '8']);
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
+    await waitFor(() => existsSync(recording) && readFileSync(recording, 'utf8').split('"c":"2ad1"').length > 3, 10_000, () => 'three Rower Data frames');
+    live.child.kill('SIGKILL');
+    await live.exited;
+    const rec = await readRecording(recording);
+    expect(rec.header.source).toBe('ble');
+    expect(rec.items.filter((i) => i.kind === 'frame' && i.char === '2ad1').length).toBeGreaterThanOrEqual(3);
+    sim.child.kill('SIGINT');
+    await sim.exited;
   }, 20_000);
 
   it('scan --json lists the virtual rowers and why they were recognised', async () => {
