@@ -6,17 +6,27 @@ import type { PlanProgress } from './session-state.js';
 /**
  * Workout progress from the detected phases (the plan is a prior, never a clock: a rep starts
  * when the athlete starts it). Emits a `plan` item after every work / rest / cool-down phase
- * event, with the planned end of that phase for countdowns (ms of data time).
+ * event, with the planned end of that phase for countdowns (ms of data time). Provisional phases
+ * count only once a work interval has settled, so warm-up surges do not start rep 1.
  */
 export function planProgress(plan: Plan): OperatorFunction<PipeItem, PipeItem> {
   return (source) =>
     new Observable<PipeItem>((subscriber) => {
       let last = '';
+      let settledWork = false;
+      let settledFirstRest = false;
       return source.subscribe({
         next(item) {
           subscriber.next(item);
           if (item.type !== 'phase') return;
           const p = item.phase;
+          // Before the first settled work interval a provisional effort may be a warm-up surge, so
+          // progress starts from that interval's final events; after it, the (earlier) provisional
+          // events lead and the later final ones would only step the display back.
+          if (p.provisional ? !settledWork : settledWork && p.kind !== 'rest') return;
+          if (!p.provisional && p.kind === 'work') settledWork = true;
+          if (!p.provisional && p.kind === 'rest' && settledFirstRest) return;
+          if (!p.provisional && p.kind === 'rest') settledFirstRest = true;
           let progress: PlanProgress;
           if (p.kind === 'work') {
             const rep = p.index ?? 1;
