@@ -5,6 +5,7 @@ import { sprintMetrics } from '../analysis/sprint-metrics.js';
 import type { Interval } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
+import { window } from './sample-window.js';
 
 /**
  * Verdicts for one rower's work intervals. Each finished work interval gets a live verdict
@@ -28,9 +29,7 @@ export function judge(opts: SessionOptions = {}): OperatorFunction<PipeItem, Pip
           }
           const iv = item.interval;
           const hrEnd = iv.end + HR_LAG_MS;
-          let n = samples.length;
-          while (n > 0 && samples[n - 1]!.t > hrEnd) n--;
-          const metrics = sprintMetrics(n === samples.length ? samples : samples.slice(0, n), iv.start, iv.end, { hrWindowEndMs: hrEnd });
+          const metrics = sprintMetrics(window(samples, iv.start, hrEnd), iv.start, iv.end, { hrWindowEndMs: hrEnd });
           const input: SprintInput = { metrics };
           if (lastWorkEnd !== undefined) input.restBeforeS = (iv.start - lastWorkEnd) / 1000;
           lastWorkEnd = iv.end;

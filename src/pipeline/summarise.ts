@@ -3,6 +3,7 @@ import { HR_LAG_MS, summariseInterval } from '../analysis/interval-stats.js';
 import type { Interval } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
+import { window } from './sample-window.js';
 
 /**
  * Interval boundaries → intervals with statistics (analysis `summariseInterval`), in order, for
@@ -22,9 +23,7 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
           const iv = queue.shift()!;
           const until = readyAt(iv);
           // only samples up to readyAt: the same set whatever item (sample, tick, end) released it
-          let n = samples.length;
-          while (n > 0 && samples[n - 1]!.t > until) n--;
-          const points = n === samples.length ? samples : samples.slice(0, n);
+          const points = window(samples, iv.start, until);
           const stats = summariseInterval(points, iv.start, iv.end, { hrWindowEndMs: until });
           subscriber.next({ type: 'interval', interval: { ...iv, stats } });
         }
