@@ -1,7 +1,8 @@
 /**
  * Limits `sample` messages to one per rower per `minIntervalMs` of wall time (4 Hz for displays),
  * always delivering the newest sample: one that arrives too early waits (replacing any older waiting
- * one) and goes out when the interval has passed. Other events are not this module's business.
+ * one) and goes out at its slot. Slots are `minIntervalMs` apart, so n samples take at least
+ * (n − 1) × minIntervalMs. Other events are not this module's business.
  */
 import type { SessionEvent } from '../pipeline/session-state.js';
 
@@ -21,7 +22,8 @@ const realClock: ThrottleClock = {
 };
 
 interface Lane {
-  lastSentAt: number;
+  /** earliest wall time the next sample may go out */
+  nextAt: number;
   pending?: SampleEvent;
   timer?: unknown;
 }
@@ -39,10 +41,10 @@ export class SampleThrottle {
   push(ev: SampleEvent): void {
     const now = this.clock.now();
     let lane = this.lanes.get(ev.rower);
-    if (lane === undefined) this.lanes.set(ev.rower, (lane = { lastSentAt: -Infinity }));
-    const wait = lane.lastSentAt + this.minIntervalMs - now;
+    if (lane === undefined) this.lanes.set(ev.rower, (lane = { nextAt: -Infinity }));
+    const wait = lane.nextAt - now;
     if (wait <= 0 && lane.timer === undefined) {
-      lane.lastSentAt = now;
+      lane.nextAt = now + this.minIntervalMs;
       this.emit(ev);
       return;
     }
@@ -66,7 +68,9 @@ export class SampleThrottle {
     const ev = lane.pending;
     if (ev === undefined) return;
     lane.pending = undefined;
-    lane.lastSentAt = this.clock.now();
+    // the next slot counts from this one's due time, not from when the timer fired: otherwise timer
+    // lateness would pile up and a 4 Hz source would lag further behind at every sample
+    lane.nextAt += this.minIntervalMs;
     this.emit(ev);
   }
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * End to end: a committed recording replayed fast through the real server (replay$ → session$ →
  * display server) into the real display in Chromium. Expected reps and verdicts come from the
