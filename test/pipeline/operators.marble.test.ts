@@ -160,6 +160,18 @@ describe('segment()', () => {
   });
 });
 
+describe('segment() teardown', () => {
+  it('an error ends the stream without settling anything; unsubscribing releases the source', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const src = cold<PipeItem>('a b #', { a: stroke(1000, 100, 20), b: stroke(4000, 100, 20) }, new Error('lost'));
+      expectObservable(src.pipe(segment('r1'), only('phase', 'segment'))).toBe('- - #', {}, new Error('lost'));
+      const src2 = cold<PipeItem>('a b c', { a: stroke(1000, 100, 20), b: stroke(4000, 100, 20), c: stroke(7000, 100, 20) });
+      expectObservable(src2.pipe(segment('r1')), '^ - !').toBe('a b', { a: stroke(1000, 100, 20), b: stroke(4000, 100, 20) });
+      expectSubscriptions(src2.subscriptions).toBe('^ - !');
+    });
+  });
+});
+
 describe('summarise()', () => {
   it('holds a work interval until data time passes end + 30 s, then emits it with stats', () => {
     scheduler().run(({ cold, expectObservable }) => {
