@@ -45,18 +45,3 @@ export type PipeItem =
   | { type: 'interval'; interval: Interval }
   | { type: 'summary'; summary: SessionSummary }
   | { type: 'plan'; plan: PlanProgress };
-
-/** Data time of an item that carries one (samples, ticks, strokes, idles). */
-export function itemTime(item: PipeItem): number | undefined {
-  switch (item.type) {
-    case 'sample':
-      return item.sample.t;
-    case 'tick':
-    case 'idle':
-      return item.t;
-    case 'stroke':
-      return item.stroke.t;
-    default:
-      return undefined;
-  }
-}

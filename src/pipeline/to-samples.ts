@@ -1,15 +1,12 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { powerFromPaceW } from '../analysis/interval-stats.js';
 import type { SourceItem } from '../ftms/frame.js';
-import { createSampleAssembler } from '../ftms/merge.js';
+import { createSampleAssembler, type SampleAssembler as FtmsSampleAssembler } from '../ftms/merge.js';
 import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
 
 /** What the operator needs from an assembler (the FTMS `createSampleAssembler` result). */
-export interface SampleAssembler {
-  push(frame: import('../ftms/frame.js').Frame): Sample[];
-  flush(t: number): Sample[];
-}
+export type SampleAssembler = Pick<FtmsSampleAssembler, 'push' | 'flush'>;
 
 export interface ToSamplesOptions {
   /** builds one assembler per rower; defaults to the FTMS assembler */
