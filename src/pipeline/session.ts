@@ -34,6 +34,7 @@ const isHeartbeat = (x: SourceItem): x is Heartbeat => x.kind === 'heartbeat';
 /** One rower's items (its frames and events plus every heartbeat) → session events. */
 export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}): OperatorFunction<SourceItem, SessionEvent> {
   const priors = opts.plan ? planPriors(opts.plan) : undefined;
+  // surge limit: 15 s, or half the planned work when that is shorter (a plan never hides a real rep)
   const minWorkMs = priors ? Math.min(15_000, priors.minWorkS * 1000) : 15_000;
   const verdict: SessionOptions = { ...opts.verdict, rower };
   if (priors) {
