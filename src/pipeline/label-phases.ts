@@ -35,6 +35,8 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
       let works = 0;
       let lastWorkEnd: number | undefined;
       const rests: number[] = [];
+      /** cool-down rest limit, recomputed when a rest is added */
+      let limitMs: number | undefined;
       let cooldownAnnounced = false;
       let openWorkStart: number | undefined;
       const bounds = (kind: IntervalKind, index: number, start: number, end: number): void => {
@@ -48,7 +50,8 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
       const checkCooldown = (t: number): void => {
         if (cooldownAnnounced || lastWorkEnd === undefined || openWorkStart !== undefined) return;
         const planDone = opts.cooldownAfterRep !== undefined && works >= opts.cooldownAfterRep;
-        const limit = Math.max(COOLDOWN_MIN_REST_MS, rests.length > 0 ? 2 * median(rests) : 0);
+        limitMs ??= Math.max(COOLDOWN_MIN_REST_MS, rests.length > 0 ? 2 * median(rests) : 0);
+        const limit = limitMs;
         if (planDone || t - lastWorkEnd > limit) {
           cooldownAnnounced = true;
           phase('cooldown', lastWorkEnd, false);
@@ -90,6 +93,7 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
                 if (firstT !== undefined && s.start > firstT) bounds('warmup', 1, firstT, s.start);
               } else if (lastWorkEnd !== undefined) {
                 rests.push(s.start - lastWorkEnd);
+                limitMs = undefined;
                 bounds('rest', works, lastWorkEnd, s.start);
               }
               cooldownAnnounced = false;

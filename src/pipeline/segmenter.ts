@@ -33,6 +33,8 @@ interface Effort {
   rates: number[];
   periods: number[];
   levels: Levels;
+  /** cached own levels (see ownLevels) */
+  own?: { ownP: number | undefined; ownR: number | undefined };
 }
 
 /** Longest expected delay between a catch and the sample that reveals the stroke, ms. */
@@ -175,8 +177,7 @@ export class Segmenter {
   private inWork(ev: StrokeEvent, prev: StrokeEvent | undefined, levels: Levels, out: SegmenterOutput): void {
     const work = this.work!;
     // "clearly down" is judged against this effort's own level as well as the last interval's
-    const ownP = work.powers.length >= 3 ? median(work.powers) : undefined;
-    const ownR = work.rates.length >= 3 ? median(work.rates) : undefined;
+    const { ownP, ownR } = this.ownLevels(work);
     const closeLevels: Levels = {
       ...levels,
       workP: ownP === undefined ? levels.workP : Math.max(ownP, levels.workP ?? 0),
@@ -196,6 +197,21 @@ export class Segmenter {
     }
     this.closing++;
     if (this.closing >= 2 || cadenceBroken) this.close(out);
+  }
+
+  /**
+   * The effort's own median power and rate. Recomputed every stroke for the first 20, then every
+   * 5th stroke (a 10-min piece has hundreds of strokes; the median barely moves).
+   */
+  private ownLevels(work: Effort): { ownP: number | undefined; ownR: number | undefined } {
+    const n = work.powers.length + work.rates.length;
+    if (work.own === undefined || n < 40 || n % 10 === 0) {
+      work.own = {
+        ownP: work.powers.length >= 3 ? median(work.powers) : undefined,
+        ownR: work.rates.length >= 3 ? median(work.rates) : undefined,
+      };
+    }
+    return work.own;
   }
 
   /** The effort's current stroke period: median of its last 3 strokes, skipping its first two (ms). */

@@ -34,6 +34,7 @@ export class StrokeDetector {
   private lastChangeT = 0;
   private lastSampleT: number | undefined;
   private sampleDts: number[] = [];
+  private sampleDtMs: number | undefined;
   private lastStrokeT: number | undefined;
   private idle = false;
   private timingPeriods: number[] = [];
@@ -57,6 +58,7 @@ export class StrokeDetector {
     if (this.lastSampleT !== undefined && s.t > this.lastSampleT) {
       this.sampleDts.push(s.t - this.lastSampleT);
       if (this.sampleDts.length > 9) this.sampleDts.shift();
+      this.sampleDtMs = undefined;
     }
     this.lastSampleT = s.t;
     if (s.strokeCount !== undefined) this.fromCount(s, out);
@@ -140,7 +142,7 @@ export class StrokeDetector {
       periodMs = Math.min(Math.max(timingMs, 1000), 5000);
     }
     // 1 Hz sample-and-hold: the stroke happened somewhere inside the last sample interval.
-    const sampleDt = this.sampleDts.length > 0 ? median(this.sampleDts) : 0;
+    const sampleDt = this.sampleDt();
     const holdMs = sampleDt > 0 && sampleDt < periodMs ? sampleDt / 2 : 0;
     const catchT = t - holdMs - periodMs;
     const ev: StrokeEvent = { t, catchT, periodMs, rateTrusted: rateTrusted || timingTrusted };
@@ -149,6 +151,12 @@ export class StrokeDetector {
     if (p !== undefined) ev.powerW = p;
     this.lastStrokeT = t;
     out.strokes.push(ev);
+  }
+
+  /** Typical spacing of samples (median of the last 9), ms; 0 before the second sample. */
+  private sampleDt(): number {
+    this.sampleDtMs ??= this.sampleDts.length > 0 ? median(this.sampleDts) : 0;
+    return this.sampleDtMs;
   }
 
   /** Stroke rate from the counter over the last 3 stroke periods, spm. */
@@ -195,7 +203,7 @@ export class StrokeDetector {
     } else {
       this.rateRepeats++;
       // the same rate again after a gap far longer than that rate's period: the field is frozen
-      const sampleDt = this.sampleDts.length > 0 ? median(this.sampleDts) : 0;
+      const sampleDt = this.sampleDt();
       if (timingMs > 1.3 * (60000 / r) + sampleDt / 2) this.rateContradicted = true;
     }
     if (this.rateContradicted) return false;
