@@ -77,7 +77,7 @@ export class WallView {
     text(q('.t-rep'), v.rep);
     text(q('.t-power .value'), r.connected ? int(r.last?.powerW) : '–');
     text(q('.t-phase'), v.phaseLabel);
-    text(q('.t-clock'), clock(v.clockS));
+    text(q('.t-clock'), r.summary ? `${r.summary.allOut}/${r.summary.sprints} all-out` : clock(v.clockS));
     text(q('.t-rate'), `${int(r.last?.strokeRate)} /min`);
     const key = v.sprints.map((iv) => `${iv.index}:${iv.verdict?.kind ?? '-'}`).join(',');
     if (key !== tile.badgeKey) {
