@@ -1,6 +1,7 @@
 /**
- * Prints one plain closing line, `N passed, N failed[, N skipped]`, after vitest's own report,
- * so CI logs end with a summary any tool can read.
+ * Prints one plain closing line, `N passed, N failed`, after vitest's own report, so CI logs end
+ * with a summary any tool can read. Skipped tests (the shared FTMS vectors when ../shared is
+ * absent) are counted on the line before it.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -20,7 +21,7 @@ export default class SummaryReporter implements Reporter {
       }
     }
     failed += unhandledErrors.length;
-    const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`);
+    const skippedLine = skipped > 0 ? `${skipped} skipped\n` : '';
+    process.stdout.write(`\n${skippedLine}${passed} passed, ${failed} failed\n`);
   }
 }
