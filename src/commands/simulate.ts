@@ -27,6 +27,10 @@ interface Flags {
   cooldown?: string;
   surges?: string;
   steady?: string;
+  ladder?: string;
+  piece?: string;
+  counterOffset?: string;
+  resetAt?: string;
   stopInRest?: string;
   rowers?: string;
   athlete?: string;
@@ -60,6 +64,10 @@ export function register(program: Command): void {
     .option('--cooldown <s>', 'cool-down, s', String(d.cooldownS))
     .option('--surges <n>', 'short pick-ups (< 15 s) in the warm-up', String(d.surges))
     .option('--steady <min>', 'a steady row of this many minutes instead of intervals')
+    .option('--ladder <min>', 'a steady rate ladder of this many minutes instead of intervals: 18→20→22→24→26→28 spm, power rising with rate')
+    .option('--piece <m>', 'warm-up, one continuous maximal test piece of M metres (e.g. 2000: fast start, fading middle, sprint finish), cool-down; labelled as one all-out work interval')
+    .option('--counter-offset <n[:m]>', 'the console\'s stroke count starts at N (u16, wraps past 65535) and its distance at M metres')
+    .option('--reset-at <s>', 'the console resets its counters (strokes, distance, energy, elapsed) to 0 at S s')
     .option('--stop-in-rest <s>', 'the athlete stops rowing for the first S seconds of each rest', String(d.stopInRestS))
     .option('--rowers <n>', 'rowers in one recording', String(d.rowers))
     .option('--athlete <preset>', `athlete: ${Object.keys(athletePresets).join(', ')}`, d.preset)
@@ -78,7 +86,10 @@ export function register(program: Command): void {
 Examples:
   $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels
   $ ergsprint simulate --out pm5.ndjson --profile pm5-split --rest 60 --labels
-  $ ergsprint simulate --out steady.ndjson --steady 20`,
+  $ ergsprint simulate --out steady.ndjson --steady 20
+  $ ergsprint simulate --out ladder.ndjson --ladder 24 --labels
+  $ ergsprint simulate --out 2k.ndjson --piece 2000 --labels
+  $ ergsprint simulate --out reset.ndjson --counter-offset 65450:12000 --reset-at 560 --labels`,
     )
     .action(async (flags: Flags) => {
       const opts = toOptions(flags);
@@ -116,6 +127,10 @@ export function toOptions(f: Flags): SimulateOptions {
   if (f.athlete !== undefined) o.preset = f.athlete;
   if (f.startedAt !== undefined) o.startedAt = f.startedAt;
   if (f.steady !== undefined) o.steadyMin = num('--steady', f.steady);
+  if (f.ladder !== undefined) o.ladderMin = num('--ladder', f.ladder);
+  if (f.piece !== undefined) o.pieceM = num('--piece', f.piece);
+  if (f.counterOffset !== undefined) o.counterOffset = counterOffset(f.counterOffset);
+  if (f.resetAt !== undefined) o.resetAtS = num('--reset-at', f.resetAt);
   if (f.p2k !== undefined) o.athlete = { p2kW: p2k(f.p2k) };
   if (f.gap !== undefined) o.gap = gap(f.gap);
   try {
@@ -186,6 +201,13 @@ function p2k(v: string): number {
   const w = m ? p2kFromTimeS(Number(m[1]) * 60 + Number(m[2])) : Number(v);
   if (!Number.isFinite(w) || w < 50 || w > 800) throw new CliError(`--p2k must be a 2k time like 7:05 or a power from 50 to 800 W (got "${v}")`);
   return w;
+}
+
+/** "65450" or "65450:12000" → stroke count and distance already on the console. */
+function counterOffset(v: string): NonNullable<SimulateOptions['counterOffset']> {
+  const m = /^(\d+)(?::(\d+))?$/.exec(v);
+  if (!m) throw new CliError(`--counter-offset must be STROKES or STROKES:METRES, like 65450:12000 (got "${v}")`);
+  return { strokes: Number(m[1]), distanceM: Number(m[2] ?? 0) };
 }
 
 function gap(v: string): NonNullable<SimulateOptions['gap']> {

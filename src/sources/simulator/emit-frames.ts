@@ -10,7 +10,7 @@ import { encodeRowerData, type RowerDataFields } from '../../ftms/rower-data.js'
 import { HEART_RATE_MEASUREMENT, ROWER_DATA } from '../../ftms/uuids.js';
 import type { DeviceProfile, HrSource } from './device-profiles.js';
 import type { MonitorTrace } from './flywheel.js';
-import { createReadout, type Readout } from './monitor-readout.js';
+import { type CounterQuirks, createReadout, type Readout } from './monitor-readout.js';
 import type { Random } from './random.js';
 
 /** A stretch with no Rower Data notifications (radio trouble), in recording seconds. */
@@ -33,6 +33,8 @@ export interface EmitOptions {
   /** how long a time-driven device keeps notifying after the last stroke, s */
   tailEmitS: number;
   gap?: GapOption;
+  /** console counter quirks (offsets, a reset), in rowing time */
+  counters?: CounterQuirks;
   rng: Random;
 }
 
@@ -41,7 +43,7 @@ type Item = Frame | RowerEvent;
 /** All frames and events of one simulated rower (and its strap), sorted by time. */
 export function emitFrames(trace: MonitorTrace, o: EmitOptions): Item[] {
   const { profile, rng } = o;
-  const readout = createReadout(trace, profile);
+  const readout = createReadout(trace, profile, o.counters);
   const hrAt = (tS: number): number => o.hrTrace[Math.min(o.hrTrace.length - 1, Math.max(0, Math.round(tS)))] ?? 0;
   const lastEndS = trace.strokes[trace.strokes.length - 1]?.endS ?? 0;
   const endS = o.leadInS + lastEndS + (profile.cadence === 'stroke' ? 1 : o.tailEmitS);

@@ -4,6 +4,8 @@ export { deviceProfiles, HR_SOURCES, PROFILE_NAMES, type DeviceProfile, type HrS
 export type { GapOption } from './emit-frames.js';
 export { fatigueFactor } from './fatigue.js';
 export type { LabelInterval, Labels } from './labels.js';
-export { resolveSimulateOptions, SimulateOptionsError, simulateDefaults, type RowerOptions, type SimulateOptions } from './simulate-options.js';
+export { type CounterOffset, resolveSimulateOptions, SimulateOptionsError, simulateDefaults, type RowerOptions, type SimulateOptions } from './simulate-options.js';
 export { simulateSession, type SimulatedSession } from './simulate-session.js';
 export { simulator$, type SimulatorStreamOptions } from './simulator-source.js';
+export { LADDER_RATES_SPM } from './session-plan.js';
+export { pieceEstimateS } from './test-piece.js';

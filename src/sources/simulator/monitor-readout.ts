@@ -23,11 +23,51 @@ export interface Readout {
   elapsedS: number;
 }
 
+/**
+ * Console counter quirks (REFERENCE.md rule 6): counters already above 0 when the session
+ * starts, and a console reset that drops every cumulative field back to 0 mid-session. Stroke
+ * Count is u16 on the wire, so an offset near 65535 also makes it wrap.
+ */
+export interface CounterQuirks {
+  /** strokes already on the console's counter at rowing time 0 */
+  strokeOffset: number;
+  /** metres already on the console's distance at rowing time 0 */
+  distanceOffsetM: number;
+  /** rowing time, s, at which the console resets (undefined = never) */
+  resetAtS?: number;
+}
+
 /** instantaneous values drop to zero this long after the last stroke (non-stale devices), s */
 const STOPPED_AFTER_MIN_S = 5;
 
 /** A function giving the readout at rowing time `tS` (s since rowing started) for a device profile. */
-export function createReadout(trace: MonitorTrace, profile: DeviceProfile): (tS: number) => Readout {
+export function createReadout(trace: MonitorTrace, profile: DeviceProfile, quirks?: CounterQuirks): (tS: number) => Readout {
+  const plain = plainReadout(trace, profile);
+  if (!quirks) return plain;
+  const resetAtS = quirks.resetAtS;
+  const atReset = resetAtS === undefined ? undefined : plain(resetAtS);
+  return (tS) => {
+    const r = plain(tS);
+    if (atReset === undefined || resetAtS === undefined || tS < resetAtS) {
+      return { ...r, strokeCount: (r.strokeCount + quirks.strokeOffset) & 0xffff, distanceM: r.distanceM + quirks.distanceOffsetM };
+    }
+    // after the reset the console counts from 0 again: cumulative fields and averages restart
+    const count = (r.strokeCount - atReset.strokeCount) & 0xffff;
+    const sinceS = Math.max(0, tS - resetAtS);
+    const distanceM = Math.max(0, r.distanceM - atReset.distanceM);
+    return {
+      ...r,
+      strokeCount: count,
+      distanceM,
+      totalEnergyKcal: Math.max(0, r.totalEnergyKcal - atReset.totalEnergyKcal),
+      elapsedS: Math.floor(sinceS),
+      avgStrokeRateSpm: sinceS > 0 ? (60 * count) / sinceS : 0,
+      avgPaceS500: distanceM > 1 ? Math.round((500 * sinceS) / distanceM) : 0,
+    };
+  };
+}
+
+function plainReadout(trace: MonitorTrace, profile: DeviceProfile): (tS: number) => Readout {
   const strokes = trace.strokes;
   const firstCatchS = strokes[0]?.applied.catchS ?? 0;
   // prefix sums for the running averages, and the rate a PM5 freezes at during a programmed rest

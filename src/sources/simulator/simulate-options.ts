@@ -34,6 +34,14 @@ export interface SimulateOptions {
   cooldownS?: number;
   /** minutes of steady rowing instead of intervals (0 = intervals) */
   steadyMin?: number;
+  /** minutes of a steady rate ladder (18→28 spm in 2-spm steps) instead of intervals (0 = none) */
+  ladderMin?: number;
+  /** metres of one continuous maximal test piece (e.g. 2000) instead of intervals (0 = none) */
+  pieceM?: number;
+  /** console counters already above 0 when the session starts */
+  counterOffset?: CounterOffset;
+  /** recording time, s, at which the console resets its counters to 0 (undefined = never) */
+  resetAtS?: number;
   /** short pick-ups (< 15 s) in the warm-up */
   surges?: number;
   /** standstill at the start of each rest, s */
@@ -46,6 +54,12 @@ export interface SimulateOptions {
   athlete?: Partial<Athlete>;
   /** ISO-8601 wall-clock time of t = 0 (fixed default so fixtures are reproducible) */
   startedAt?: string;
+}
+
+/** Stroke count and distance a console already shows when the session starts. */
+export interface CounterOffset {
+  strokes: number;
+  distanceM: number;
 }
 
 /** The defaults: the seed protocol, 30 s all-out / 90 s slow row × 8, one rower, 1 Hz device. */
@@ -62,13 +76,15 @@ export const simulateDefaults = Object.freeze({
   surges: 2,
   cooldownS: 600,
   steadyMin: 0,
+  ladderMin: 0,
+  pieceM: 0,
   stopInRestS: 0,
   rowers: 1,
   preset: 'default',
   startedAt: '2026-01-05T07:00:00.000Z',
 });
 
-export type SimulateErrorCode = 'BAD_NUMBER' | 'BAD_PROFILE' | 'BAD_HR' | 'BAD_REP' | 'BAD_PRESET' | 'BAD_GAP' | 'BAD_DATE';
+export type SimulateErrorCode = 'BAD_NUMBER' | 'BAD_PROFILE' | 'BAD_HR' | 'BAD_REP' | 'BAD_PRESET' | 'BAD_GAP' | 'BAD_DATE' | 'BAD_PROTOCOL';
 
 export class SimulateOptionsError extends Error {
   constructor(
@@ -91,8 +107,10 @@ export interface ResolvedRower {
   stopInRestS: number;
 }
 
-export type ResolvedOptions = Readonly<Omit<Required<SimulateOptions>, 'rowers' | 'gap' | 'held' | 'rateOnly' | 'profile' | 'hr' | 'athlete' | 'preset'>> & {
+export type ResolvedOptions = Readonly<Omit<Required<SimulateOptions>, 'rowers' | 'gap' | 'held' | 'rateOnly' | 'profile' | 'hr' | 'athlete' | 'preset' | 'counterOffset' | 'resetAtS'>> & {
   gap?: GapOption;
+  counterOffset?: CounterOffset;
+  resetAtS?: number;
   rowers: readonly ResolvedRower[];
 };
 
@@ -108,7 +126,11 @@ export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedOptions
   };
   const seed = num('seed', o.seed, d.seed, 0, 2 ** 32 - 1, true);
   const steadyMin = num('steady', o.steadyMin, d.steadyMin, 0, 240);
-  const reps = steadyMin > 0 ? 0 : num('reps', o.reps, d.reps, 1, 30, true);
+  const ladderMin = num('ladder', o.ladderMin, d.ladderMin, 0, 240);
+  const pieceM = num('piece', o.pieceM, d.pieceM, 0, 10000);
+  if (pieceM > 0 && pieceM < 100) throw new SimulateOptionsError('BAD_NUMBER', `piece must be from 100 to 10000 m (got ${pieceM})`);
+  if ([steadyMin, ladderMin, pieceM].filter((x) => x > 0).length > 1) throw new SimulateOptionsError('BAD_PROTOCOL', 'choose one of steady, ladder and piece');
+  const reps = steadyMin > 0 || ladderMin > 0 ? 0 : pieceM > 0 ? 1 : num('reps', o.reps, d.reps, 1, 30, true);
   const workS = num('work', o.workS, d.workS, 10, 600);
   const restS = num('rest', o.restS, d.restS, 20, 900);
   const warmupS = num('warmup', o.warmupS, d.warmupS, 0, 3600);
@@ -142,7 +164,15 @@ export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedOptions
       throw new SimulateOptionsError('BAD_GAP', `gap must start at ≥ 0 s and last 0–600 s (got ${atS}:${durationS})`);
     }
   }
-  return Object.freeze({ seed, reps, workS, restS, warmupS, cooldownS, steadyMin, surges, stopInRestS: d.stopInRestS, startedAt, ...(o.gap ? { gap: { ...o.gap } } : {}), rowers });
+  const counterOffset = o.counterOffset && { strokes: num('counter-offset strokes', o.counterOffset.strokes, 0, 0, 65535, true), distanceM: num('counter-offset distance', o.counterOffset.distanceM, 0, 0, 1e6, true) };
+  const resetAtS = o.resetAtS === undefined ? undefined : num('reset-at', o.resetAtS, 0, 1, 86400);
+  return Object.freeze({
+    seed, reps, workS, restS, warmupS, cooldownS, steadyMin, ladderMin, pieceM, surges, stopInRestS: d.stopInRestS, startedAt,
+    ...(o.gap ? { gap: { ...o.gap } } : {}),
+    ...(counterOffset ? { counterOffset } : {}),
+    ...(resetAtS !== undefined ? { resetAtS } : {}),
+    rowers,
+  });
 }
 
 function checkReps(flag: string, reps: number[], total: number): number[] {

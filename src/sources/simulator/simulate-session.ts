@@ -9,11 +9,13 @@ import { deviceProfiles } from './device-profiles.js';
 import { emitFrames } from './emit-frames.js';
 import { runFlywheel } from './flywheel.js';
 import { heartRateTrace } from './heart-rate-model.js';
+import type { CounterQuirks } from './monitor-readout.js';
 import { type Labels, labelStrokes } from './labels.js';
 import { createRandom, deriveSeed } from './random.js';
 import { planSession } from './session-plan.js';
 import { type ResolvedRower, resolveSimulateOptions, type SimulateOptions } from './simulate-options.js';
 import { generateStrokes } from './strokes.js';
+import { pieceEstimateS } from './test-piece.js';
 
 /** recording time at which the first rower starts rowing, s (wake-up packets come before) */
 const LEAD_IN_S = 3;
@@ -51,13 +53,27 @@ export function simulateSession(opts: SimulateOptions = {}): SimulatedSession {
       athlete.sprintRateSpm += rng.int(-3, 3);
     }
     const profile = deviceProfiles[r.profile];
-    const plan = planSession({ reps: o.reps, workS: o.workS, restS: o.restS, warmupS: o.warmupS, cooldownS: o.cooldownS, steadyMin: o.steadyMin, held: r.held, rateOnly: r.rateOnly, surges: o.surges, stopInRestS: r.stopInRestS });
+    const plan = planSession({
+      reps: o.reps, workS: o.workS, restS: o.restS, warmupS: o.warmupS, cooldownS: o.cooldownS, steadyMin: o.steadyMin, held: r.held, rateOnly: r.rateOnly, surges: o.surges, stopInRestS: r.stopInRestS,
+      ...(o.ladderMin > 0 ? { ladderMin: o.ladderMin } : {}),
+      ...(o.pieceM > 0 ? { pieceM: o.pieceM, pieceS: pieceEstimateS(athlete, o.pieceM) } : {}),
+    });
     const strokes = generateStrokes(plan, athlete, { workS: o.workS, restS: o.restS }, rng);
     const trace = runFlywheel(strokes, athlete.dragFactor);
     const hrTrace = heartRateTrace(strokes, athlete, trace.endS, rng);
     const name = r.name ?? (many ? `${profile.advertisedName} ${index + 1}` : profile.advertisedName);
     const leadInS = LEAD_IN_S + index * 0.4; // rowers never catch on the same millisecond
-    const items = emitFrames(trace, { rowerId: r.id, name, profile, hr: r.hr, hrTrace, leadInS, tailEmitS: TAIL_EMIT_S, ...(o.gap ? { gap: o.gap } : {}), rng: radio });
+    const counters = o.counterOffset || o.resetAtS !== undefined ? counterQuirks(leadInS) : undefined;
+    const items = emitFrames(trace, { rowerId: r.id, name, profile, hr: r.hr, hrTrace, leadInS, tailEmitS: TAIL_EMIT_S, ...(o.gap ? { gap: o.gap } : {}), ...(counters ? { counters } : {}), rng: radio });
     return { id: r.id, name, items, labels: labelStrokes(strokes, leadInS, many ? r.id : undefined) };
+  }
+
+  /** the counter quirks in this rower's rowing time */
+  function counterQuirks(leadInS: number): CounterQuirks {
+    return {
+      strokeOffset: o.counterOffset?.strokes ?? 0,
+      distanceOffsetM: o.counterOffset?.distanceM ?? 0,
+      ...(o.resetAtS !== undefined ? { resetAtS: o.resetAtS - leadInS } : {}),
+    };
   }
 }

@@ -65,3 +65,15 @@ export function sprintStrokeTarget(intent: RepIntent, elapsedS: number, workS: n
 export function repRateSpm(athlete: Athlete, rep: number): number {
   return athlete.sprintRateSpm - 0.3 * (rep - 1);
 }
+
+/**
+ * Mean power of an all-out rep of `workS` relative to a 30 s one: 1 up to 30 s; beyond, the
+ * power–duration curve interpolated log-linearly between the 30 s all-out (sprintRatio × P2k)
+ * and the 2k (P2k over the athlete's 2k time) — a 100 s rep ≈ 1.3 × P2k, a 4 min rep ≈ 1.1 × P2k.
+ */
+export function longRepFactor(athlete: Athlete, workS: number): number {
+  if (workS <= 30) return 1;
+  const t2kS = 2000 / (athlete.p2kW / 2.8) ** (1 / 3);
+  const x = Math.min(1, Math.log(workS / 30) / Math.log(t2kS / 30));
+  return athlete.sprintRatio ** -x;
+}

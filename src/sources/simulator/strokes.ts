@@ -9,8 +9,9 @@
 import type { Athlete } from './athlete.js';
 import { fatigueFactor } from './fatigue.js';
 import type { Random } from './random.js';
-import type { PlanSegment, SegmentKind, SprintStyle } from './session-plan.js';
-import { type RepIntent, repRateSpm, sprintStrokeTarget } from './sprint-styles.js';
+import { LADDER_RATES_SPM, type PlanSegment, type SegmentKind, type SprintStyle } from './session-plan.js';
+import { longRepFactor, type RepIntent, repRateSpm, sprintStrokeTarget } from './sprint-styles.js';
+import { pieceStrokeTarget, strokeDistanceM } from './test-piece.js';
 
 export interface AppliedStroke {
   /** catch time, s since rowing starts */
@@ -45,7 +46,7 @@ export function generateStrokes(plan: readonly PlanSegment[], athlete: Athlete, 
     const seg = plan[i]!;
     const next = plan[i + 1];
     if (seg.kind === 'work') {
-      t = sprint(t, seg);
+      t = seg.pieceM ? piece(t, seg.pieceM) : sprint(t, seg);
       continue;
     }
     if (seg.kind === 'rest' && seg.stopS) t += seg.stopS;
@@ -71,7 +72,7 @@ export function generateStrokes(plan: readonly PlanSegment[], athlete: Athlete, 
   function sprint(startS: number, seg: PlanSegment): number {
     const rep = seg.rep ?? 1;
     const style = seg.style ?? 'all-out';
-    const reported = athlete.sprintRatio * athlete.p2kW * fatigueFactor(rep, o.restS) * (1 + rng.normal(0, athlete.repCv));
+    const reported = athlete.sprintRatio * athlete.p2kW * longRepFactor(athlete, o.workS) * fatigueFactor(rep, o.restS) * (1 + rng.normal(0, athlete.repCv));
     const intent: RepIntent = {
       style,
       capacityW: reported / MONITOR_CREDIT,
@@ -90,6 +91,21 @@ export function generateStrokes(plan: readonly PlanSegment[], athlete: Athlete, 
     }
   }
 
+  /** one continuous maximal piece of `pieceM` metres: ends with the stroke that completes the distance */
+  function piece(startS: number, pieceM: number): number {
+    let t = startS;
+    let doneM = 0;
+    while (doneM < pieceM) {
+      const target = pieceStrokeTarget(athlete, t - startS, doneM, pieceM);
+      const durationS = 60 / noisyRate(target.rateSpm);
+      const powerW = noisyW(target.powerW);
+      out.push({ catchS: t, durationS, powerW, kind: 'work', rep: 1, style: 'all-out' });
+      doneM += strokeDistanceM(powerW, durationS);
+      t += durationS;
+    }
+    return t;
+  }
+
   function easyTarget(seg: PlanSegment, t: number): { powerW: number; rateSpm: number } {
     const easyW = athlete.easyRatio * athlete.p2kW;
     const x = seg.durationS > 0 ? Math.min(1, Math.max(0, (t - seg.startS) / seg.durationS)) : 0;
@@ -104,6 +120,10 @@ export function generateStrokes(plan: readonly PlanSegment[], athlete: Athlete, 
         return { powerW: easyW * (0.85 - 0.15 * x), rateSpm: athlete.easyRateSpm - 1 };
       case 'steady': // UT2 with a slow ±5 % wander
         return { powerW: athlete.p2kW * 0.62 * (1 + 0.05 * Math.sin((2 * Math.PI * t) / 240)), rateSpm: athlete.easyRateSpm + 3 };
+      case 'ladder': { // the rate steps up; power rises ~3 %/spm with it (background §2.3), slow ±3 % wander
+        const rateSpm = LADDER_RATES_SPM[seg.step ?? 0] ?? athlete.easyRateSpm;
+        return { powerW: athlete.p2kW * 0.52 * (1 + 0.03 * (rateSpm - 18)) * (1 + 0.03 * Math.sin((2 * Math.PI * t) / 200)), rateSpm };
+      }
       case 'work':
         return { powerW: easyW, rateSpm: athlete.easyRateSpm };
     }
