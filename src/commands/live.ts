@@ -29,6 +29,7 @@ export interface LiveFlags {
   record?: string;
   port: string;
   host?: string;
+  token?: string;
   timeout: string;
   plan?: string;
   profiles?: string;
@@ -45,6 +46,7 @@ export function register(program: Command): void {
     .option('--record <file>', 'recording to write (default: <data dir>/sessions/<start>.ndjson)')
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
+    .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
     .option('--timeout <s>', 'give up when no rower is found within this many seconds', '30')
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
     .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
@@ -120,7 +122,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   });
   let server;
   try {
-    server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), startedAt, source: 'ble', log: note });
+    server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note });
   } catch (err) {
     stop$.next();
     recording.close();

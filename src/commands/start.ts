@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { CliError } from '../cli-error.js';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './replay.js';
@@ -47,18 +48,20 @@ export function register(program: Command): void {
     .option('--speed <n>', 'demo replay speed, × real time', '2')
     .action(async (flags: Flags) => {
       const port = parsePort(flags.port);
-      const why = flags.demo ? 'asked for with --demo' : await bluetoothUnusable();
-      if (why === null) {
+      const speed = Number(flags.speed);
+      if (!Number.isFinite(speed) || speed <= 0) throw new CliError(`--speed must be a positive number (got "${flags.speed}")`);
+      const why = flags.demo ? null : await bluetoothUnusable();
+      if (!flags.demo && why === null) {
         const live = program.commands.find((c) => c.name() === 'live');
-        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.plan ? ['--plan', flags.plan] : [])];
+        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...(flags.plan ? ['--plan', flags.plan] : [])];
         await live?.parseAsync(args, { from: 'user' });
         return;
       }
-      process.stderr.write(`ergsprint: no usable Bluetooth adapter (${why}) — starting the demo: a looping replay of ${DEMO_RECORDING}\n`);
-      const speed = Number(flags.speed);
+      if (why !== null) process.stderr.write(`ergsprint: Bluetooth is not usable here: ${why}\n`);
+      process.stderr.write(`ergsprint: ${flags.demo ? 'demo mode (--demo)' : 'starting the demo instead'}: a looping replay of ${DEMO_RECORDING} at ${speed}× (every display shows a DEMO banner)\n`);
       const server = await serveRecording({
         path: DEMO_RECORDING,
-        speed: Number.isFinite(speed) && speed > 0 ? speed : 2,
+        speed,
         loop: true,
         port,
         source: 'demo',

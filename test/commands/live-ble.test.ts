@@ -154,4 +154,27 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     expect(err).not.toMatch(/\n\s+at /); // no stack trace
     expect(code).toBe(3);
   }, 20_000);
+  it('start (npm start) without Bluetooth says why and serves the looping demo with its banner', async () => {
+    const env = { ...process.env };
+    delete env.NOBLE_WEBSOCKET;
+    const run = start(['start', '--port', '0'], env as Record<string, string>);
+    await waitFor(() => /display: http:\/\/127\.0\.0\.1:\d+\//.test(run.stderr() + run.stdout()), 15_000, () => `the display address in: ${run.stderr()}`);
+    const err = run.stderr();
+    expect(err).toMatch(/Bluetooth is not usable here: .*EAFNOSUPPORT/);
+    expect(err).toMatch(/starting the demo instead: a looping replay of .*two-rowers\.ndjson/);
+    expect(err).not.toMatch(/\n\s+at /);
+    const url = /display: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(run.stderr() + run.stdout())![1]!;
+    expect((await fetch(url)).status).toBe(200); // the built display page
+    const { WebSocket } = await import('ws');
+    const ws = new WebSocket(`${url.replace('http', 'ws')}ws`);
+    const hello = await new Promise<{ type: string; banner?: string }>((resolve, reject) => {
+      ws.once('message', (d) => resolve(JSON.parse(String(d)) as { type: string; banner?: string }));
+      ws.once('error', reject);
+    });
+    ws.close();
+    expect(hello.type).toBe('hello');
+    expect(hello.banner).toMatch(/demo/i);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  }, 30_000);
 });
