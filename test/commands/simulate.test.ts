@@ -71,6 +71,11 @@ describe('ergsprint simulate', () => {
     [['--athlete', 'olympian'], /unknown athlete "olympian".*weak, strong/],
     [['--p2k', '45:00'], /--p2k/],
     [['--started-at', 'yesterday'], /ISO-8601/],
+    [['--steady', '20', '--ladder', '20'], /one of steady, ladder and piece/],
+    [['--piece', '50'], /piece must be from 100/],
+    [['--counter-offset', '70000'], /counter-offset strokes/],
+    [['--counter-offset', '12:x'], /--counter-offset must be STROKES or STROKES:METRES/],
+    [['--reset-at', 'soon'], /--reset-at/],
   ];
   for (const [flags, message] of bad) {
     it(`rejects ${flags.join(' ')} with one clear line and exit 2, writing nothing`, async () => {
@@ -83,6 +88,39 @@ describe('ergsprint simulate', () => {
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  it('documents the ladder, test-piece and counter flags in --help', async () => {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+    await main(['node', 'ergsprint', 'simulate', '--help']).catch(() => undefined);
+    vi.restoreAllMocks();
+    for (const flag of ['--ladder <min>', '--piece <m>', '--counter-offset <n[:m]>', '--reset-at <s>']) expect(out).toContain(flag);
+    expect(out).toMatch(/18→20→22→24→26→28 spm/);
+  });
+
+  it('--piece 2000 writes one all-out work interval; --ladder writes none', async () => {
+    const piece = join(dir, 'piece.ndjson');
+    const r = await cli('simulate', '--out', piece, '--piece', '2000', '--labels');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 sprint,');
+    const labels = JSON.parse(readFileSync(join(dir, 'piece.labels.json'), 'utf8')) as { intervals: Array<{ kind: string; allOut?: boolean }> };
+    expect(labels.intervals.filter((i) => i.kind === 'work').map((w) => w.allOut)).toEqual([true]);
+    const ladder = join(dir, 'ladder.ndjson');
+    expect((await cli('simulate', '--out', ladder, '--ladder', '12', '--labels')).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'ladder.labels.json'), 'utf8'))).toEqual({ intervals: [] });
+  });
+
+  it('--counter-offset and --reset-at put the counters into the bytes', async () => {
+    const out = join(dir, 'counters.ndjson');
+    expect((await cli('simulate', '--out', out, '--reps', '2', '--warmup', '120', '--cooldown', '60', '--counter-offset', '500:4000', '--reset-at', '200')).code).toBe(0);
+    const rec = await readRecording(out);
+    const d = rec.items.flatMap((x) => (x.kind === 'frame' && x.char === '2ad1' ? [{ t: x.t, ...decodeRowerData(x.bytes) }] : [])).filter((x) => (x.powerW ?? 0) > 0);
+    expect(d[0]!.strokeCount!).toBeGreaterThan(500);
+    expect(d[0]!.distanceM!).toBeGreaterThanOrEqual(4000);
+    const after = d.find((x) => x.t >= 200_000)!;
+    expect(after.strokeCount!).toBeLessThanOrEqual(1);
+    expect(after.distanceM!).toBeLessThan(10);
+  });
 
   it('needs --out unless --ble', async () => {
     const r = await cli('simulate');

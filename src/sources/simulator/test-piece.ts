@@ -1,12 +1,14 @@
 /**
  * One continuous maximal test piece (a 2k test): how a racing athlete spreads power and stroke
  * rate over the distance (background §2.1: positive pacing for 1.5–7 min events) —
- * a fast start (~1.3 × P2k at ~38 spm, settling over the first ~30 s), a fading middle
+ * a fast start (~1.3 × P2k at ~38 spm for ~10 s, settled by ~40 s), a fading middle
  * (~1.03 → 0.95 × P2k at ~31 spm) and a sprint finish over the last ~12 % (up to ~1.15 × P2k at
  * ~37 spm). The piece mean lands near P2k, so a 2000 m piece lasts about the athlete's 2k time.
  */
 import { type Athlete, POWER_PACE_K } from './athlete.js';
 
+/** the start is held this long before it settles, s */
+const START_HOLD_S = 10;
 /** time constant of the settle after the start, s */
 const START_TAU_S = 10;
 /** share of the distance rowed as the finishing sprint */
@@ -15,7 +17,7 @@ const FINISH_SHARE = 0.12;
 /** Applied power (W) and stroke rate (spm) at `elapsedS` into the piece with `doneM` of `pieceM` metres rowed. */
 export function pieceStrokeTarget(athlete: Athlete, elapsedS: number, doneM: number, pieceM: number): { powerW: number; rateSpm: number } {
   const x = Math.min(1, Math.max(0, doneM / pieceM));
-  const settle = Math.exp(-elapsedS / START_TAU_S);
+  const settle = Math.exp(-Math.max(0, elapsedS - START_HOLD_S) / START_TAU_S);
   const middle = 1.03 - 0.08 * Math.min(1, x / (1 - FINISH_SHARE)); // the fading middle
   const finish = x > 1 - FINISH_SHARE ? (x - (1 - FINISH_SHARE)) / FINISH_SHARE : 0; // 0 → 1 over the sprint finish
   const ratio = middle + 0.3 * settle + 0.2 * finish;
