@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
+import { destination, pino } from 'pino';
 import type { Observable } from 'rxjs';
 import type { SessionSnapshot } from '../pipeline/session-state.js';
 import type { ServerInput } from './protocol.js';
@@ -31,6 +33,8 @@ export interface StartServerOptions {
   onWorkout?: WorkoutHook;
   maxClients?: number;
   webRoot?: string;
+  /** request/error log; default pino JSON lines on stderr at ERGSPRINT_LOG_LEVEL (default "warn") */
+  logger?: FastifyBaseLogger | false;
 }
 
 export interface RunningServer {
@@ -50,6 +54,14 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK.has(host) || host.startsWith('127.');
 }
 
+const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Server errors (and with ERGSPRINT_LOG_LEVEL=info, every request) as pino JSON lines on stderr. */
+function defaultLogger(): FastifyBaseLogger {
+  const wanted = process.env.ERGSPRINT_LOG_LEVEL?.trim().toLowerCase() ?? 'warn';
+  return pino({ name: 'ergsprint', level: LEVELS.has(wanted) ? wanted : 'warn' }, destination(2));
+}
+
 /** Builds the app and listens; resolves with the address once listening. */
 export async function startDisplayServer(opts: StartServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -64,6 +76,7 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
     options: {
       requireToken,
       maxClients: opts.maxClients ?? 250,
+      logger: opts.logger ?? defaultLogger(),
       ...(token !== undefined ? { token } : {}),
       ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
       ...(opts.webRoot !== undefined ? { webRoot: opts.webRoot } : {}),
