@@ -69,11 +69,21 @@ export function repRateSpm(athlete: Athlete, rep: number): number {
 /**
  * Mean power of an all-out rep of `workS` relative to a 30 s one: 1 up to 30 s; beyond, the
  * power–duration curve interpolated log-linearly between the 30 s all-out (sprintRatio × P2k)
- * and the 2k (P2k over the athlete's 2k time) — a 100 s rep ≈ 1.3 × P2k, a 4 min rep ≈ 1.1 × P2k.
+ * and the 2k (P2k over the athlete's 2k time) — a 100 s rep ≈ 1.3 × P2k, a 4 min rep ≈ 1.1 × P2k
+ * (Front Physiol 2022: W20/W60/W2000 = 1.68/1.52/1, background §1.2).
  */
 export function longRepFactor(athlete: Athlete, workS: number): number {
-  if (workS <= 30) return 1;
+  return athlete.sprintRatio ** -longRepShare(athlete, workS);
+}
+
+/** How much lower (spm) an all-out rep of `workS` is rated than a 30 s one: 0 up to 30 s, 7 spm at the 2k time (race pace). */
+export function longRepRateDropSpm(athlete: Athlete, workS: number): number {
+  return 7 * longRepShare(athlete, workS);
+}
+
+/** 0 at 30 s → 1 at the athlete's 2k time, log-linear in duration. */
+function longRepShare(athlete: Athlete, workS: number): number {
+  if (workS <= 30) return 0;
   const t2kS = 2000 / (athlete.p2kW / 2.8) ** (1 / 3);
-  const x = Math.min(1, Math.log(workS / 30) / Math.log(t2kS / 30));
-  return athlete.sprintRatio ** -x;
+  return Math.min(1, Math.log(workS / 30) / Math.log(t2kS / 30));
 }

@@ -10,7 +10,7 @@ import type { Athlete } from './athlete.js';
 import { fatigueFactor } from './fatigue.js';
 import type { Random } from './random.js';
 import { LADDER_RATES_SPM, type PlanSegment, type SegmentKind, type SprintStyle } from './session-plan.js';
-import { longRepFactor, type RepIntent, repRateSpm, sprintStrokeTarget } from './sprint-styles.js';
+import { longRepFactor, longRepRateDropSpm, type RepIntent, repRateSpm, sprintStrokeTarget } from './sprint-styles.js';
 import { pieceStrokeTarget, strokeDistanceM } from './test-piece.js';
 
 export interface AppliedStroke {
@@ -79,7 +79,7 @@ export function generateStrokes(plan: readonly PlanSegment[], athlete: Athlete, 
       heldLevel: rng.uniform(0.75, 0.85),
       spurtS: rng.uniform(5.5, 7),
       fade: Math.max(0.04, athlete.fade * rng.uniform(0.8, 1.2)),
-      rateSpm: repRateSpm(athlete, rep),
+      rateSpm: repRateSpm(athlete, rep) - longRepRateDropSpm(athlete, o.workS),
     };
     let t = startS;
     for (;;) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultAthlete } from '../../../src/sources/simulator/athlete.js';
 import { resolveSimulateOptions, SimulateOptionsError } from '../../../src/sources/simulator/simulate-options.js';
 import { simulateSession } from '../../../src/sources/simulator/simulate-session.js';
-import { longRepFactor } from '../../../src/sources/simulator/sprint-styles.js';
+import { longRepFactor, longRepRateDropSpm } from '../../../src/sources/simulator/sprint-styles.js';
 import { type Decoded, meanPowerW, reportedStrokes, rowerData, strokesIn } from './decode-helpers.js';
 
 const LEAD_IN_S = 3; // rowing starts 3 s into the recording (fixtures/README.md)
@@ -111,5 +111,9 @@ describe('protocol options', () => {
     expect(longRepFactor(a, t2kS)).toBeCloseTo(1 / a.sprintRatio, 6);
     expect(longRepFactor(a, 100)).toBeLessThan(1);
     expect(longRepFactor(a, 100)).toBeGreaterThan(longRepFactor(a, 240));
+    // and are rated lower: not at all up to 30 s, 7 spm lower (race rate) at the 2k time
+    expect(longRepRateDropSpm(a, 30)).toBe(0);
+    expect(longRepRateDropSpm(a, t2kS)).toBeCloseTo(7, 6);
+    expect(longRepRateDropSpm(a, 240)).toBeGreaterThan(longRepRateDropSpm(a, 100));
   });
 });
