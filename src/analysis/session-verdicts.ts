@@ -16,6 +16,8 @@ export interface SprintInput {
   restBeforeS?: number;
   /** mean power of the rest before it, W: rests above half of sprint 1 lower f(n) */
   restPowerW?: number;
+  /** planned work length of this sprint, s (the plan in force when it ran); wins over `opts.plannedWorkS` */
+  plannedWorkS?: number;
 }
 
 export interface SessionOptions extends ReferenceInputs {
@@ -47,7 +49,7 @@ function judgeAt(sprints: readonly SprintInput[], i: number, ref: Reference | un
   const ctx: VerdictContext = {
     rep,
     restBeforeS: meanRestS(sprints, i, opts),
-    plannedWorkS: opts.plannedWorkS,
+    plannedWorkS: s.plannedWorkS ?? opts.plannedWorkS,
     reference: ref,
     usualSprintRate: opts.usualSprintRate,
     hr: opts.hr,

@@ -14,8 +14,8 @@ export interface Frame {
 }
 
 /**
- * A connection event for one rower: 'connected' (with the advertised name when known),
- * 'disconnected', or any other name (kept, ignored by analysis).
+ * An event for one rower: 'connected' (with the advertised name when known), 'disconnected',
+ * 'workout-start' (with the plan), 'workout-stop', or any other name (kept, ignored by analysis).
  */
 export interface RowerEvent {
   kind: 'event';
@@ -23,7 +23,14 @@ export interface RowerEvent {
   rower: string;
   event: string;
   name?: string;
+  /** on 'workout-start': the workout plan as plain JSON (validated where it is used: workouts/parse-plan) */
+  plan?: Readonly<Record<string, unknown>>;
 }
+
+/** A workout plan was started for the rower (from a display or the REST API); carries `plan`. */
+export const WORKOUT_START = 'workout-start';
+/** The rower's workout plan was stopped. */
+export const WORKOUT_STOP = 'workout-stop';
 
 /** Emitted once a second by live sources so silence is visible in data time. */
 export interface Heartbeat {

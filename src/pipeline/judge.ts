@@ -3,8 +3,10 @@ import { HR_LAG_MS } from '../analysis/interval-stats.js';
 import { judgeSession, judgeSprintLive, type SessionOptions, type SprintInput } from '../analysis/session-verdicts.js';
 import { sprintMetrics } from '../analysis/sprint-metrics.js';
 import type { Interval } from '../analysis/types.js';
+import { WORKOUT_START, WORKOUT_STOP } from '../ftms/frame.js';
 import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
+import { eventPlan } from './plan-progress.js';
 import { window } from './sample-window.js';
 
 /**
@@ -12,10 +14,14 @@ import { window } from './sample-window.js';
  * (analysis `judgeSprintLive`: only the sprints so far, with the rest before it); at the end of
  * the data every sprint is re-judged against the session's final reference (`judgeSession`)
  * and re-emitted, followed by a `summary`. Samples are kept for the sprint metrics.
+ * The planned work length (CUT SHORT) is that of the plan in force when the sprint ends:
+ * `opts.plannedWorkS` until a `workout-start` / `workout-stop` rower event changes it.
  */
-export function judge(opts: SessionOptions = {}): OperatorFunction<PipeItem, PipeItem> {
+export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeItem, PipeItem> {
+  const { plannedWorkS: startWorkS, ...opts } = sessionOpts;
   return (source) =>
     new Observable<PipeItem>((subscriber) => {
+      let plannedWorkS = startWorkS;
       const samples: Sample[] = [];
       const sprints: SprintInput[] = [];
       const works: Interval[] = [];
@@ -23,6 +29,8 @@ export function judge(opts: SessionOptions = {}): OperatorFunction<PipeItem, Pip
       return source.subscribe({
         next(item) {
           if (item.type === 'sample') samples.push(item.sample);
+          if (item.type === 'rower-event' && item.event.event === WORKOUT_START) plannedWorkS = eventPlan(item.event)?.workS ?? plannedWorkS;
+          if (item.type === 'rower-event' && item.event.event === WORKOUT_STOP) plannedWorkS = undefined;
           if (item.type !== 'interval' || item.interval.kind !== 'work') {
             subscriber.next(item);
             return;
@@ -31,6 +39,7 @@ export function judge(opts: SessionOptions = {}): OperatorFunction<PipeItem, Pip
           const hrEnd = iv.end + HR_LAG_MS;
           const metrics = sprintMetrics(window(samples, iv.start, hrEnd), iv.start, iv.end, { hrWindowEndMs: hrEnd });
           const input: SprintInput = { metrics };
+          if (plannedWorkS !== undefined) input.plannedWorkS = plannedWorkS;
           if (lastWorkEnd !== undefined) input.restBeforeS = (iv.start - lastWorkEnd) / 1000;
           lastWorkEnd = iv.end;
           sprints.push(input);

@@ -24,7 +24,8 @@ export interface PlanProgress {
   /** 1-based rep currently running or next; 0 before the first */
   rep: number;
   reps: number;
-  phase: IntervalKind | 'idle' | 'done';
+  /** 'stopped': the plan was stopped (POST /api/workout): displays show no plan and no countdown */
+  phase: IntervalKind | 'idle' | 'done' | 'stopped';
   /** ms of data time when the current planned phase should end (for countdowns), if it has a length */
   phaseEndsAt?: number;
 }

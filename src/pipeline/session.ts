@@ -33,6 +33,9 @@ const isHeartbeat = (x: SourceItem): x is Heartbeat => x.kind === 'heartbeat';
 
 /** One rower's items (its frames and events plus every heartbeat) → session events. */
 export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}): OperatorFunction<SourceItem, SessionEvent> {
+  // Segmentation priors (surge limit, cool-down after the last rep, planned rest/reps) come from the
+  // start-up plan only: the plan is a prior for the detector, and a plan started mid-session
+  // (workout-start event) changes only the progress display and the planned work of later sprints.
   const priors = opts.plan ? planPriors(opts.plan) : undefined;
   // surge limit: 15 s, or half the planned work when that is shorter (a plan never hides a real rep)
   const minWorkMs = priors ? Math.min(15_000, priors.minWorkS * 1000) : 15_000;
@@ -53,7 +56,7 @@ export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}):
       labelPhases(rower, priors ? { minWorkMs, cooldownAfterRep: priors.cooldownAfterRep } : { minWorkMs }),
       summarise(),
       judge(verdict),
-      opts.plan ? planProgress(opts.plan) : (x: Observable<PipeItem>) => x,
+      planProgress(opts.plan), // also follows workout-start / workout-stop events (POST /api/workout)
       toSessionEvents(rower, name),
     );
 }

@@ -6,7 +6,12 @@
  *   {"type":"event","t":5230,"r":"a","event":"disconnected"}
  *
  * `t` is ms since `startedAt`. Unknown characteristics and event names are kept. A `connected`
- * event may carry `"name"` (live rowers connect after the header is written).
+ * event may carry `"name"` (live rowers connect after the header is written); a `workout-start`
+ * event carries `"plan"`, the plan as a JSON object (checked to be an object here; the pipeline
+ * validates its fields):
+ *
+ *   {"type":"event","t":61000,"r":"a","event":"workout-start","plan":{"name":"hiit-30-90","reps":8,"workS":30,"restS":90}}
+ *   {"type":"event","t":95000,"r":"a","event":"workout-stop"}
  * Validation is by hand so every error names the exact problem ("t must be a non-negative number").
  */
 import type { Frame, RowerEvent } from '../ftms/frame.js';
@@ -103,6 +108,10 @@ export function itemToLine(item: RecordingItem): string {
   if (typeof item.event !== 'string' || item.event === '') bad('event must be a non-empty string');
   const line: Obj = { type: 'event', t: item.t, r: item.rower, event: item.event };
   if (item.name !== undefined) line['name'] = item.name;
+  if (item.plan !== undefined) {
+    if (!isObj(item.plan)) bad('plan must be a JSON object');
+    line['plan'] = item.plan;
+  }
   return JSON.stringify(line);
 }
 
@@ -115,11 +124,13 @@ export function itemFromJson(x: unknown): RecordingItem {
   const { t, r } = x;
   checkCommon(t, r);
   if (type === 'event') {
-    const { event, name } = x;
+    const { event, name, plan } = x;
     if (typeof event !== 'string' || event === '') bad('event must be a non-empty string');
     if (name !== undefined && typeof name !== 'string') bad('name must be a string');
+    if (plan !== undefined && !isObj(plan)) bad('plan must be a JSON object');
     const ev: RowerEvent = { kind: 'event', t: t as number, rower: r as string, event: event as string };
     if (name !== undefined) ev.name = name as string;
+    if (plan !== undefined) ev.plan = plan as Obj;
     return ev;
   }
   const { c, d } = x;

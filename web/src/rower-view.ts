@@ -30,7 +30,8 @@ function nextPhase(p: PlanProgress): PhaseKey {
 /** Derives the view of one rower at data time `nowT` (ms). */
 export function rowerView(r: DisplayRowerState, nowT: number): RowerView {
   const done = sprints(r);
-  const plan = r.plan;
+  // a stopped plan (POST /api/workout stop) shows as no plan: no rep of N, no countdown
+  const plan = r.plan?.phase === 'stopped' ? undefined : r.plan;
   let phase: PhaseKey = r.phase?.kind ?? 'idle';
   if (plan?.phase === 'done' && phase !== 'work') phase = 'done';
   if (!r.connected) phase = 'offline';
