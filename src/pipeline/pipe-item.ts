@@ -22,6 +22,11 @@ export interface StrokeEvent {
   strokeRate?: number;
   /** false when the rate field looks frozen (PM5 during rest, JOROTO 66 spm) */
   rateTrusted: boolean;
+  /**
+   * set when notifications were lost just before this stroke: the data time by which it would
+   * have been seen without the loss, ms (< t). The silence after it was never observed.
+   */
+  seenT?: number;
 }
 
 /** A settled effort: `work` when long enough to be an interval, otherwise a `surge`. */

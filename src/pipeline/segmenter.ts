@@ -4,6 +4,8 @@
  * and a 15-s minimum. Decisions are made on data time only (strokes and ticks). The levels are
  * frozen while an effort is open, so a 10-min piece or a fading 2k never "ends" because the
  * rest level caught up with it: an effort ends only when the athlete's own strokes drop.
+ * Only silence that the samples observed can break the cadence: a stroke revealed late because
+ * notifications were lost (`seenT`) is timed from when it would have been seen.
  */
 import { RollingQuantile } from './adaptive-levels.js';
 import type { Segment, StrokeEvent } from './pipe-item.js';
@@ -89,7 +91,8 @@ export class Segmenter {
   /** Feed one stroke. */
   stroke(ev: StrokeEvent): SegmenterOutput {
     const out: SegmenterOutput = { phases: [], segments: [] };
-    this.timeout(ev.t, out);
+    // lost notifications: only the silence that samples observed can break the cadence
+    this.timeout(ev.seenT ?? ev.t, out);
     const prev = this.lastStroke;
     this.lastStroke = ev;
     if (this.firstT === undefined) this.firstT = ev.t;
@@ -184,7 +187,7 @@ export class Segmenter {
       workR: ownR === undefined ? levels.workR : Math.max(ownR, levels.workR ?? 0),
     };
     const s = score(closeLevels, ev.powerW, ev.strokeRate, ev.rateTrusted);
-    const gap = prev === undefined ? 0 : ev.t - prev.t;
+    const gap = prev === undefined ? 0 : (ev.seenT ?? ev.t) - prev.t;
     const sprintPeriod = this.effortPeriod(work) ?? this.sprintPeriodMs ?? ev.periodMs;
     // PM5 keeps the last work rate during rest: a rate equal to the previous stroke's says nothing
     const rateStuck = ev.strokeRate !== undefined && ev.strokeRate === prev?.strokeRate;

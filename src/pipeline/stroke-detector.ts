@@ -33,6 +33,7 @@ export class StrokeDetector {
   private lastTuple: string | undefined;
   private lastChangeT = 0;
   private lastSampleT: number | undefined;
+  private prevSampleT: number | undefined;
   private sampleDts: number[] = [];
   private sampleDtMs: number | undefined;
   private lastStrokeT: number | undefined;
@@ -55,6 +56,7 @@ export class StrokeDetector {
   /** Feed one sample; returns the strokes it reveals (usually 0 or 1). */
   push(s: Sample): StrokeOutput {
     const out: StrokeOutput = { strokes: [] };
+    this.prevSampleT = this.lastSampleT;
     if (this.lastSampleT !== undefined && s.t > this.lastSampleT) {
       this.sampleDts.push(s.t - this.lastSampleT);
       if (this.sampleDts.length > 9) this.sampleDts.shift();
@@ -103,7 +105,7 @@ export class StrokeDetector {
       this.timingPeriods.push(timing);
       if (this.timingPeriods.length > 3) this.timingPeriods.shift();
     }
-    for (let i = n - 1; i >= 0; i--) this.emit(s, s.t - (dt * i) / n, out, timing);
+    for (let i = n - 1; i >= 0; i--) this.emit(s, s.t - (dt * i) / n, out, timing, n === 1);
     this.lastCount = count;
     this.lastCountT = s.t;
   }
@@ -123,7 +125,21 @@ export class StrokeDetector {
     this.emit(s, s.t, out, dt);
   }
 
-  private emit(s: Sample, t: number, out: StrokeOutput, timingMs: number): void {
+  /**
+   * Lost notifications on a clocked (sample-and-hold) device: when the sample before this one is
+   * further back than the usual spacing, the stroke could have been seen one usual spacing after
+   * that sample; the rest of the silence was not observed (ms, or undefined when nothing was lost).
+   * A device that sends one notification per stroke spaces samples like strokes: a late one there
+   * is a slow stroke, so this only applies when samples come clearly faster than strokes.
+   */
+  private seenBy(t: number, periodMs: number): number | undefined {
+    const prev = this.prevSampleT;
+    const dt = this.sampleDt();
+    if (prev === undefined || dt <= 0 || t - prev <= 1.5 * dt || dt >= 0.75 * periodMs) return undefined;
+    return prev + dt;
+  }
+
+  private emit(s: Sample, t: number, out: StrokeOutput, timingMs: number, lone = false): void {
     this.idle = false;
     const rateTrusted = this.trackRate(s, timingMs);
     const timingPeriod = this.timingPeriods.length > 0 ? this.timingPeriods.reduce((a, b) => a + b, 0) / this.timingPeriods.length : undefined;
@@ -146,6 +162,8 @@ export class StrokeDetector {
     const holdMs = sampleDt > 0 && sampleDt < periodMs ? sampleDt / 2 : 0;
     const catchT = t - holdMs - periodMs;
     const ev: StrokeEvent = { t, catchT, periodMs, rateTrusted: rateTrusted || timingTrusted };
+    const seenT = lone ? this.seenBy(t, periodMs) : undefined;
+    if (seenT !== undefined && seenT < t) ev.seenT = seenT;
     if (strokeRate !== undefined) ev.strokeRate = strokeRate;
     const p = this.guardPower(s.powerW);
     if (p !== undefined) ev.powerW = p;

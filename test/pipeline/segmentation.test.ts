@@ -65,6 +65,38 @@ describe('segmentation finds the intervals whatever the athlete', () => {
   });
 });
 
+describe('lost notifications on a 1 Hz device', () => {
+  it('a 4-min effort with pairs of lost samples stays one interval', async () => {
+    // 34 spm: a stroke every ~1.76 s, so two lost samples leave a 3-s hole between stroke-count
+    // changes (> 1.6 × the period) although the athlete never stopped
+    const phases: Phase[] = [
+      { durS: 300, powerW: 110, rate: 20 },
+      { durS: 240, powerW: 300, rate: 34 },
+      { durS: 300, powerW: 110, rate: 20 },
+    ];
+    const opts = { cadence: '1hz', seed: 21 } as const;
+    const all = syntheticSamples(phases, opts);
+    // every 10 s of the effort, lose the 2 samples just before a count change, then the 2 at one:
+    // the count next seen jumps by 1 after a 3-s hole, or by 2
+    const lost = new Set<number>();
+    for (let k = 0; k < 23; k++) {
+      const from = all.findIndex((x) => x.t >= 305_000 + k * 10_000);
+      let j = from + 1;
+      while (all[j]!.strokeCount === all[j - 1]!.strokeCount) j++;
+      const at = k % 2 === 0 ? j - 1 : j;
+      lost.add(at).add(at + 1);
+    }
+    const kept = all.filter((_, i) => !lost.has(i));
+    const steps = kept.slice(1).map((x, i) => x.strokeCount! - kept[i]!.strokeCount!);
+    expect(steps.filter((d) => d === 2).length).toBeGreaterThan(0);
+    const [truth] = workBounds(phases, (p) => p.rate === 34, opts);
+    const found = await workOf(kept);
+    expect(found).toHaveLength(1);
+    expect(Math.abs(found[0]!.start - truth![0])).toBeLessThan(3000);
+    expect(Math.abs(found[0]!.end - truth![1])).toBeLessThan(3000);
+  });
+});
+
 describe('no work/rest alternation without real intervals', () => {
   for (const cadence of cadences) {
     it(`steady 20-min row (${cadence})`, async () => {
