@@ -9,14 +9,14 @@
  *   - `windowMs` of data time has passed since its first part (checked on every push and flush:
  *     devices that only ever send bit 0 = 1, like the Viking distance stream, still yield samples), or
  *   - a new part repeats a field the pending record already holds (the device started the next record).
- * Pure step functions over a state value; `createSampleAssembler` is the thin stateful wrapper.
+ * One assembler per rower holds the pending record and the normaliser's state.
  * No clocks: time is the frames' `t` (ms of data time).
  */
 import { DecodeError } from './decode-error.js';
 import { GENERIC_PROFILE, type DeviceProfile } from './device-profiles.js';
 import type { Frame } from './frame.js';
 import { decodeHeartRate } from './heart-rate.js';
-import { initialNormaliseState, normaliseRecord, noteStrapHeartRate, type NormaliseState } from './normalise.js';
+import { RecordNormaliser } from './normalise.js';
 import { decodeRowerData, type RowerData, type RowerDataFields } from './rower-data.js';
 import type { Sample } from './sample.js';
 import { HEART_RATE_MEASUREMENT, ROWER_DATA } from './uuids.js';
@@ -26,48 +26,16 @@ export const DEFAULT_WINDOW_MS = 500;
 /** Default hold for instantaneous fields and strap heart rate, ms of data time. */
 export const DEFAULT_HOLD_MS = 3000;
 
-/** A record (parts merged) ready for normalisation. */
-export interface MergedRecord {
-  t: number;
-  fields: RowerDataFields;
-}
-
-export interface MergeState {
-  readonly pending: { readonly fields: RowerDataFields; readonly firstT: number; readonly lastT: number } | null;
-}
-
-export const initialMergeState: MergeState = { pending: null };
-
 /** The data fields of a decoded part (flags, moreData and counts dropped). */
 export function partFields(part: RowerData): RowerDataFields {
   const { flags: _flags, moreData: _more, trailingBytes: _trailing, reservedFlagBits: _reserved, ...fields } = part;
   return fields;
 }
 
-/** Emit the pending record when its window has passed at data time `t` (`Infinity` emits it always). */
-export function expirePending(state: MergeState, t: number, windowMs: number): { state: MergeState; records: MergedRecord[] } {
-  const p = state.pending;
-  if (p === null || t - p.firstT < windowMs) return { state, records: [] };
-  return { state: { pending: null }, records: [{ t: p.lastT, fields: p.fields }] };
-}
-
-/** Add one decoded Rower Data part at data time `t`. */
-export function mergePart(state: MergeState, t: number, part: RowerData, windowMs: number): { state: MergeState; records: MergedRecord[] } {
-  const expired = expirePending(state, t, windowMs);
-  const records = [...expired.records];
-  let pending = expired.state.pending;
-  const fields = partFields(part);
-  const held = pending;
-  if (held !== null && Object.keys(fields).some((k) => k in held.fields)) {
-    records.push({ t: held.lastT, fields: held.fields });
-    pending = null;
-  }
-  const merged = { ...pending?.fields, ...fields };
-  if (!part.moreData) {
-    records.push({ t, fields: merged });
-    return { state: { pending: null }, records };
-  }
-  return { state: { pending: { fields: merged, firstT: pending?.firstT ?? t, lastT: t } }, records };
+/** Does `fields` repeat a field `pending` already holds? (the device started the next record) */
+function repeatsField(fields: RowerDataFields, pending: RowerDataFields): boolean {
+  for (const k in fields) if (k in pending) return true;
+  return false;
 }
 
 export interface AssemblerOptions {
@@ -91,46 +59,59 @@ export interface SampleAssembler {
 /** One assembler per rower: 2ad1 parts + 2a37 frames → complete normalised Samples. */
 export function createSampleAssembler(opts: AssemblerOptions = {}): SampleAssembler {
   const windowMs = opts.windowMs ?? DEFAULT_WINDOW_MS;
-  const norm = { profile: opts.profile ?? GENERIC_PROFILE, holdMs: opts.holdMs ?? DEFAULT_HOLD_MS };
-  let merge: MergeState = initialMergeState;
-  let state: NormaliseState = initialNormaliseState;
+  const norm = new RecordNormaliser({ profile: opts.profile ?? GENERIC_PROFILE, holdMs: opts.holdMs ?? DEFAULT_HOLD_MS });
+  /** the record being merged from More-Data parts, with its first and last part's data time */
+  let pending: { fields: RowerDataFields; firstT: number; lastT: number } | null = null;
   let rower = '';
   let dropped = 0;
 
-  const toSamples = (records: MergedRecord[]): Sample[] => {
-    const out: Sample[] = [];
-    for (const r of records) {
-      const step = normaliseRecord(state, rower, r.t, r.fields, norm);
-      state = step.state;
-      if (step.sample !== null) out.push(step.sample);
-    }
-    return out;
+  const emit = (t: number, fields: RowerDataFields, out: Sample[]): void => {
+    const sample = norm.record(rower, t, fields);
+    if (sample !== null) out.push(sample);
   };
-  const flush = (t: number): Sample[] => {
-    const step = expirePending(merge, t, windowMs);
-    merge = step.state;
-    return toSamples(step.records);
+  /** Emit the pending record once its window has passed at data time `t`. */
+  const expire = (t: number, out: Sample[]): void => {
+    if (pending !== null && t - pending.firstT >= windowMs) {
+      const p = pending;
+      pending = null;
+      emit(p.lastT, p.fields, out);
+    }
+  };
+  const mergePart = (t: number, part: RowerData, out: Sample[]): void => {
+    const fields = partFields(part);
+    if (pending !== null && repeatsField(fields, pending.fields)) {
+      const p = pending;
+      pending = null;
+      emit(p.lastT, p.fields, out);
+    }
+    if (pending !== null) Object.assign(pending.fields, fields);
+    if (!part.moreData) {
+      const merged = pending === null ? fields : pending.fields;
+      pending = null;
+      emit(t, merged, out);
+    } else if (pending === null) pending = { fields, firstT: t, lastT: t };
+    else pending.lastT = t;
   };
 
   return {
     push(frame) {
       rower = frame.rower;
-      const out = flush(frame.t);
+      const out: Sample[] = [];
+      expire(frame.t, out);
       try {
-        if (frame.char === ROWER_DATA) {
-          const step = mergePart(merge, frame.t, decodeRowerData(frame.bytes), windowMs);
-          merge = step.state;
-          out.push(...toSamples(step.records));
-        } else if (frame.char === HEART_RATE_MEASUREMENT) {
-          state = noteStrapHeartRate(state, frame.t, decodeHeartRate(frame.bytes).heartRate);
-        }
+        if (frame.char === ROWER_DATA) mergePart(frame.t, decodeRowerData(frame.bytes), out);
+        else if (frame.char === HEART_RATE_MEASUREMENT) norm.strap(frame.t, decodeHeartRate(frame.bytes).heartRate);
       } catch (err) {
         if (!(err instanceof DecodeError)) throw err;
         dropped += 1;
       }
       return out;
     },
-    flush,
+    flush(t) {
+      const out: Sample[] = [];
+      expire(t, out);
+      return out;
+    },
     get dropped() {
       return dropped;
     },

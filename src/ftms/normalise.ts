@@ -14,25 +14,12 @@
  * - Profile: wholeSpmStrokeRate doubles the spec reading; powerFromPace fills power from pace
  *   (P = 2.80 / (pace/500)³ W, rounded) when the console sends none or 0 with a valid pace.
  */
-import { initialCounters, stepCounters, type CounterState } from './cumulative.js';
+import { Counters, type CumulativeKey, type CumulativeValues } from './cumulative.js';
 import type { DeviceProfile } from './device-profiles.js';
 import type { RowerDataFields } from './rower-data.js';
 import type { Sample } from './sample.js';
 
 type InstantKey = 'powerW' | 'strokeRate' | 'paceS500' | 'heartRate';
-const INSTANT_KEYS: readonly InstantKey[] = ['powerW', 'strokeRate', 'paceS500', 'heartRate'];
-
-export interface NormaliseState {
-  readonly counters: CounterState;
-  /** last-known cumulative session values */
-  readonly cumulative: Readonly<Pick<Sample, 'strokeCount' | 'distanceM' | 'energyKcal' | 'elapsedS'>>;
-  /** last-known instantaneous values with the data time they were read (undefined value = cleared) */
-  readonly held: Readonly<Partial<Record<InstantKey, { value: number | undefined; t: number }>>>;
-  /** last strap heart rate (bpm, 0 = no contact) and its data time */
-  readonly strap: { bpm: number; t: number } | null;
-}
-
-export const initialNormaliseState: NormaliseState = { counters: initialCounters, cumulative: {}, held: {}, strap: null };
 
 export interface NormaliseOptions {
   profile: DeviceProfile;
@@ -43,65 +30,83 @@ const PACE_NONE = 0xffff;
 
 /** True when no field of the record carries information (all 0, N/A or sentinel). */
 export function isEmptyRecord(fields: RowerDataFields): boolean {
-  return Object.entries(fields).every(
-    ([k, v]) => v === undefined || v === null || v === 0 || ((k === 'paceS500' || k === 'avgPaceS500') && v === PACE_NONE),
-  );
-}
-
-/** Record a strap (2a37) heart-rate reading at data time `t`. */
-export function noteStrapHeartRate(state: NormaliseState, t: number, bpm: number): NormaliseState {
-  return { ...state, strap: { bpm, t } };
+  // a plain loop: this runs once per record on the hot path (no entries() arrays)
+  for (const k in fields) {
+    const v = fields[k as keyof RowerDataFields];
+    if (v === undefined || v === null || v === 0) continue;
+    if (v === PACE_NONE && (k === 'paceS500' || k === 'avgPaceS500')) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Power from pace, W, by the Concept2 formula P = 2.80 / (pace/500)³ (pace in s/500 m). */
 export const powerFromPaceW = (paceS500: number): number => Math.round(2.8 / (paceS500 / 500) ** 3);
 
-/** One complete record at data time `t` → the next state and its Sample (null for empty records). */
-export function normaliseRecord(
-  state: NormaliseState,
-  rower: string,
-  t: number,
-  fields: RowerDataFields,
-  opts: NormaliseOptions,
-): { state: NormaliseState; sample: Sample | null } {
-  if (isEmptyRecord(fields)) return { state, sample: null };
+/** A held instantaneous reading: `value` undefined = the console said "no value". */
+interface Held {
+  value: number | undefined;
+  t: number;
+}
 
-  const energy = fields.totalEnergyKcal;
-  const { state: counters, values } = stepCounters(state.counters, {
-    ...(fields.strokeCount !== undefined && { strokeCount: fields.strokeCount }),
-    ...(fields.distanceM !== undefined && { distanceM: fields.distanceM }),
-    ...(typeof energy === 'number' && { energyKcal: energy }),
-    ...(fields.elapsedS !== undefined && { elapsedS: fields.elapsedS }),
-  });
-  const cumulative = { ...state.cumulative, ...values };
+/**
+ * One rower's normalisation state: counters, last cumulative values, held instantaneous values
+ * and the last strap reading. Pure in its inputs: the same records in the same order give the same
+ * samples; time is the records' data time only.
+ */
+export class RecordNormaliser {
+  private readonly counters = new Counters();
+  /** last-known cumulative session values */
+  private readonly cumulative: CumulativeValues = {};
+  private readonly held: Partial<Record<InstantKey, Held>> = {};
+  private strapBpm = 0;
+  private strapT = Number.NEGATIVE_INFINITY;
 
-  const readings: Partial<Record<InstantKey, number | undefined>> = {};
-  if (fields.powerW !== undefined) readings.powerW = fields.powerW;
-  if (fields.strokeRate !== undefined) readings.strokeRate = fields.strokeRate * (opts.profile.wholeSpmStrokeRate ? 2 : 1);
-  if (fields.paceS500 !== undefined) readings.paceS500 = fields.paceS500 === 0 || fields.paceS500 === PACE_NONE ? undefined : fields.paceS500;
-  if (fields.heartRate !== undefined) readings.heartRate = fields.heartRate === 0 ? undefined : fields.heartRate;
+  constructor(private readonly opts: NormaliseOptions) {}
 
-  const held = { ...state.held };
-  const instant: Partial<Record<InstantKey, number>> = {};
-  for (const k of INSTANT_KEYS) {
-    if (k in readings) held[k] = { value: readings[k], t };
-    const h = held[k];
-    if (h !== undefined && h.value !== undefined && t - h.t <= opts.holdMs) instant[k] = h.value;
+  /** Record a strap (2a37) heart-rate reading at data time `t` (0 = no skin contact). */
+  strap(t: number, bpm: number): void {
+    this.strapBpm = bpm;
+    this.strapT = t;
   }
-  if (state.strap !== null && state.strap.bpm > 0 && t - state.strap.t <= opts.holdMs) instant.heartRate = state.strap.bpm;
-  if (opts.profile.powerFromPace && instant.paceS500 !== undefined && !instant.powerW) instant.powerW = powerFromPaceW(instant.paceS500);
 
-  const sample: Sample = { t, rower };
-  const put = <K extends keyof Sample>(k: K, v: Sample[K] | undefined): void => {
-    if (v !== undefined) sample[k] = v;
-  };
-  put('powerW', instant.powerW);
-  put('strokeRate', instant.strokeRate);
-  put('strokeCount', cumulative.strokeCount);
-  put('distanceM', cumulative.distanceM);
-  put('paceS500', instant.paceS500);
-  put('heartRate', instant.heartRate);
-  put('energyKcal', cumulative.energyKcal);
-  put('elapsedS', cumulative.elapsedS);
-  return { state: { ...state, counters, cumulative, held }, sample };
+  /** One complete record at data time `t` → its Sample, or null for an empty record (state unchanged). */
+  record(rower: string, t: number, fields: RowerDataFields): Sample | null {
+    if (isEmptyRecord(fields)) return null;
+    const { opts, held, cumulative } = this;
+
+    const readings: Partial<Record<CumulativeKey, number>> = {};
+    if (fields.strokeCount !== undefined) readings.strokeCount = fields.strokeCount;
+    if (fields.distanceM !== undefined) readings.distanceM = fields.distanceM;
+    if (typeof fields.totalEnergyKcal === 'number') readings.energyKcal = fields.totalEnergyKcal;
+    if (fields.elapsedS !== undefined) readings.elapsedS = fields.elapsedS;
+    this.counters.step(readings, cumulative);
+
+    if (fields.powerW !== undefined) held.powerW = { value: fields.powerW, t };
+    if (fields.strokeRate !== undefined) held.strokeRate = { value: fields.strokeRate * (opts.profile.wholeSpmStrokeRate ? 2 : 1), t };
+    if (fields.paceS500 !== undefined) held.paceS500 = { value: fields.paceS500 === 0 || fields.paceS500 === PACE_NONE ? undefined : fields.paceS500, t };
+    if (fields.heartRate !== undefined) held.heartRate = { value: fields.heartRate === 0 ? undefined : fields.heartRate, t };
+    let powerW = this.fresh(held.powerW, t);
+    const strokeRate = this.fresh(held.strokeRate, t);
+    const paceS500 = this.fresh(held.paceS500, t);
+    let heartRate = this.fresh(held.heartRate, t);
+    if (this.strapBpm > 0 && t - this.strapT <= opts.holdMs) heartRate = this.strapBpm;
+    if (opts.profile.powerFromPace && paceS500 !== undefined && !powerW) powerW = powerFromPaceW(paceS500);
+
+    const sample: Sample = { t, rower };
+    if (powerW !== undefined) sample.powerW = powerW;
+    if (strokeRate !== undefined) sample.strokeRate = strokeRate;
+    if (cumulative.strokeCount !== undefined) sample.strokeCount = cumulative.strokeCount;
+    if (cumulative.distanceM !== undefined) sample.distanceM = cumulative.distanceM;
+    if (paceS500 !== undefined) sample.paceS500 = paceS500;
+    if (heartRate !== undefined) sample.heartRate = heartRate;
+    if (cumulative.energyKcal !== undefined) sample.energyKcal = cumulative.energyKcal;
+    if (cumulative.elapsedS !== undefined) sample.elapsedS = cumulative.elapsedS;
+    return sample;
+  }
+
+  /** A held value still within `holdMs` of data time at `t`. */
+  private fresh(h: Held | undefined, t: number): number | undefined {
+    return h !== undefined && h.value !== undefined && t - h.t <= this.opts.holdMs ? h.value : undefined;
+  }
 }
