@@ -39,6 +39,12 @@ export function replay$(items: ReadonlyArray<Frame | RowerEvent>, opts: ReplayOp
     throw new ReplayOptionsError(`heartbeatMs must be a positive number, got ${String(heartbeatMs)}`);
   }
   return new Observable<SourceItem>((subscriber) => {
+    if (speed === 'instant' && !loop && heartbeatMs === undefined) {
+      // the common case (analyze, evaluate): a plain loop, no generator per item
+      for (let i = 0; i < items.length && !subscriber.closed; i++) subscriber.next(items[i]!);
+      subscriber.complete();
+      return;
+    }
     const it = timeline(items, loop, heartbeatMs);
     let next = it.next();
     if (speed === 'instant') {
