@@ -19,6 +19,17 @@ export const FLAT_FADE = 0.03;
 export const CUT_SHORT_SHARE = 0.8;
 export const MIN_COVERAGE = 0.9;
 export const MAX_GAP_S = 3;
+/**
+ * In a longer piece one hole is judged by its share: a 4-s hole in a 7-min 2k hides ~1 % of it
+ * and cannot change its mean power or its shape much (coverage still catches many small ones).
+ * 5 % keeps 3 s up to 60 s-long sprints, where 3 s is a whole peak or end-spurt window.
+ */
+export const MAX_GAP_SHARE = 0.05;
+
+/** Longest data hole that still leaves an interval of this duration judgeable, s. */
+export function maxGapAllowedS(durationS: number): number {
+  return Math.max(MAX_GAP_S, MAX_GAP_SHARE * durationS);
+}
 
 export interface FlagInputs {
   /** O_n, when a reference exists */
@@ -43,7 +54,8 @@ export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
   const flatLow = inp.ratio !== undefined && m.fade < FLAT_FADE && inp.ratio < inp.onTarget;
   const plannedMin = inp.plannedWorkS === undefined ? null : CUT_SHORT_SHARE * inp.plannedWorkS;
   const cut = plannedMin !== null && m.durationS < plannedMin;
-  const data = m.coverage < MIN_COVERAGE || m.maxGapS > MAX_GAP_S;
+  const gapTooLong = m.maxGapS > maxGapAllowedS(m.durationS);
+  const data = m.coverage < MIN_COVERAGE || gapTooLong;
   const rate = m.strokeRate === null ? null : Math.round(m.strokeRate);
   const usual = inp.usualSprintRate === undefined ? '' : `, your usual sprint rate is ${Math.round(inp.usualSprintRate)}`;
   return [
@@ -100,7 +112,7 @@ export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
       value: m.coverage,
       threshold: MIN_COVERAGE,
       message: data
-        ? m.maxGapS > MAX_GAP_S
+        ? gapTooLong
           ? `Couldn't judge sprint ${inp.rep} — the data stopped for ${s1(m.maxGapS)} s.`
           : `Couldn't judge sprint ${inp.rep} — ${s1((1 - m.coverage) * m.durationS)} s of data missing.`
         : `Data covered ${pct(m.coverage)} % of the sprint.`,

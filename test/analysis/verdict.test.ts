@@ -65,6 +65,18 @@ describe('flags (science notes §6.3)', () => {
     expect(raised({ maxGapS: 3.5 })).toContain('DATA');
     expect(raised({ coverage: 0.9, maxGapS: 3 })).not.toContain('DATA');
   });
+  it('DATA: in pieces over 60 s one hole counts when it is over 5 % of the piece', () => {
+    // up to 60 s the limit stays 3 s (5 % of 60 s = 3 s)
+    expect(raised({ durationS: 60, endMs: 60_000, maxGapS: 3.5 })).toContain('DATA');
+    // a 2k of 426 s with one 4-s hole (~1 %) is still judged; 5 % of 426 s = 21.3 s
+    expect(raised({ durationS: 426, endMs: 426_000, maxGapS: 4 })).not.toContain('DATA');
+    expect(raised({ durationS: 426, endMs: 426_000, maxGapS: 22 })).toContain('DATA');
+    // a 4-min rep: 5 % = 12 s
+    expect(raised({ durationS: 240, endMs: 240_000, maxGapS: 12 })).not.toContain('DATA');
+    expect(raised({ durationS: 240, endMs: 240_000, maxGapS: 12.5 })).toContain('DATA');
+    // coverage still decides on its own
+    expect(raised({ durationS: 426, endMs: 426_000, maxGapS: 4, coverage: 0.89 })).toContain('DATA');
+  });
 });
 
 describe('explainability', () => {
