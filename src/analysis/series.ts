@@ -159,10 +159,12 @@ export function cleanPower<P extends Point>(points: readonly P[]): P[] {
   return out;
 }
 
-/** Median of a non-empty list (undefined for an empty one). */
+/** Median of a list (undefined for an empty one). A typed-array copy sorts numerically without a comparator callback. */
 export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  const n = values.length;
+  if (n === 0) return undefined;
+  if (n === 1) return values[0];
+  const s = Float64Array.from(values).sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

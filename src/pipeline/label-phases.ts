@@ -1,5 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { Interval, IntervalKind } from '../analysis/types.js';
+import { median as medianOf } from '../analysis/series.js';
 import type { PhaseKind } from './session-state.js';
 import type { PipeItem } from './pipe-item.js';
 
@@ -13,11 +14,7 @@ export interface LabelOptions {
 /** A rest longer than max(150 s, 2 × median rest) starts the cool-down (no plan). */
 const COOLDOWN_MIN_REST_MS = 150_000;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+const median = (xs: readonly number[]): number => medianOf(xs) ?? 0;
 
 /**
  * Settled segments → interval boundaries (`bounds`, stats still empty) of one rower: warm-up

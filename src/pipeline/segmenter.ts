@@ -7,6 +7,7 @@
  * Only silence that the samples observed can break the cadence: a stroke revealed late because
  * notifications were lost (`seenT`) is timed from when it would have been seen.
  */
+import { median } from '../analysis/series.js';
 import { RollingQuantile } from './adaptive-levels.js';
 import type { Segment, StrokeEvent } from './pipe-item.js';
 import { closes, opens, score, unmistakable, type Levels } from './segment-rules.js';
@@ -41,13 +42,6 @@ interface Effort {
 
 /** Longest expected delay between a catch and the sample that reveals the stroke, ms. */
 const SETTLE_SLACK_MS = 2500;
-
-const median = (xs: number[]): number | undefined => {
-  if (xs.length === 0) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 export class Segmenter {
   private readonly o: Required<SegmenterOptions>;

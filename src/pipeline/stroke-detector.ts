@@ -3,6 +3,7 @@
  * Stroke Count increments; a machine that sends no count gets one stroke per change of the
  * (power, rate) tuple, which also makes stale repeats harmless. Times are ms of data time.
  */
+import { median as medianOf } from '../analysis/series.js';
 import type { Sample } from '../ftms/sample.js';
 import type { StrokeEvent } from './pipe-item.js';
 
@@ -19,12 +20,8 @@ export interface StrokeOutput {
 
 const FROZEN_REPEATS = 3;
 
-/** Median of a short array (copy-sorted). */
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
+/** Median of a non-empty array. */
+const median = (xs: readonly number[]): number => medianOf(xs) ?? Number.NaN;
 
 export class StrokeDetector {
   private readonly idleMs: number;
