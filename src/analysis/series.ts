@@ -159,12 +159,28 @@ export function cleanPower<P extends Point>(points: readonly P[]): P[] {
   return out;
 }
 
-/** Median of a list (undefined for an empty one). A typed-array copy sorts numerically without a comparator callback. */
+/** Reused buffer for short medians (sorting a copy of ≤ 32 values in place; never observable). */
+const SCRATCH = new Float64Array(32);
+
+/**
+ * Median of a list (undefined for an empty one). Short lists — the stroke detector asks for the
+ * median of its last 9 sample gaps on every sample — are insertion-sorted in a reused buffer;
+ * longer ones are copied to a typed array, which sorts numerically without a comparator.
+ */
 export function median(values: readonly number[]): number | undefined {
   const n = values.length;
   if (n === 0) return undefined;
   if (n === 1) return values[0];
-  const s = Float64Array.from(values).sort();
+  let s: Float64Array;
+  if (n <= SCRATCH.length) {
+    s = SCRATCH;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      let j = i - 1;
+      for (; j >= 0 && s[j]! > v; j--) s[j + 1] = s[j]!;
+      s[j + 1] = v;
+    }
+  } else s = Float64Array.from(values).sort();
   const mid = n >> 1;
   return n % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
