@@ -22,6 +22,7 @@ import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
+import { workoutInjector } from './workout-commands.js';
 
 export interface LiveFlags {
   rower: string[];
@@ -98,7 +99,10 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   const names: Record<string, string> = {};
   let written = 0;
   const stop$ = new Subject<void>();
-  const source$: Observable<SourceItem> = bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, log: note }).pipe(
+  // workout commands (POST /api/workout) join the source before the recorder, so they are recorded
+  const workouts = workoutInjector();
+  const ble$ = bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, log: note });
+  const source$: Observable<SourceItem> = workouts.inject(ble$).pipe(
     takeUntil(stop$), // Ctrl-C: the source completes for every consumer and its teardown disconnects the rowers
     tap((item) => {
       if (item.kind === 'heartbeat') return;
@@ -122,7 +126,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   });
   let server;
   try {
-    server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note });
+    server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
   } catch (err) {
     stop$.next();
     recording.close();

@@ -13,6 +13,7 @@ import type { ServerInput } from '../server/protocol.js';
 import { startDisplayServer, type RunningServer } from '../server/start-server.js';
 import type { Plan } from '../workouts/plan.js';
 import { CliError } from '../cli-error.js';
+import { workoutInjector } from './workout-commands.js';
 
 export interface ServeRecordingOptions {
   path: string;
@@ -41,7 +42,9 @@ export async function serveRecording(opts: ServeRecordingOptions): Promise<Runni
   }
   const { header, items } = recording;
   const pipelineOpts = { names: headerNames(header), ...(opts.plan ? { plan: opts.plan } : {}) };
-  const pass = (): Observable<ServerInput> => replay$(items, { speed: opts.speed, heartbeatMs: 1000 }).pipe(session$(pipelineOpts));
+  // workout commands (POST /api/workout) join the replayed items of the pass running now
+  const workouts = workoutInjector();
+  const pass = (): Observable<ServerInput> => workouts.inject(replay$(items, { speed: opts.speed, heartbeatMs: 1000 })).pipe(session$(pipelineOpts));
   const events$: Observable<ServerInput> = opts.loop
     ? concat(
         pass(),
@@ -54,6 +57,7 @@ export async function serveRecording(opts: ServeRecordingOptions): Promise<Runni
       port: opts.port,
       startedAt: header.startedAt,
       source: opts.source,
+      onWorkout: workouts.hook,
       ...(opts.host !== undefined ? { host: opts.host } : {}),
       ...(opts.token !== undefined ? { token: opts.token } : {}),
       ...(opts.banner !== undefined ? { banner: opts.banner } : {}),

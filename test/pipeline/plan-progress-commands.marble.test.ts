@@ -1,5 +1,5 @@
 /** planProgress() follows workout-start / workout-stop rower events (POST /api/workout) in data time. */
-import { filter } from 'rxjs';
+import { filter, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { PipeItem } from '../../src/pipeline/pipe-item.js';
@@ -13,7 +13,7 @@ const phase = (kind: 'work' | 'rest', start: number, provisional: boolean, index
 });
 const start = (t: number, plan: Record<string, unknown>): PipeItem => ({ type: 'rower-event', event: { kind: 'event', t, rower: 'r', event: 'workout-start', plan } });
 const stop = (t: number): PipeItem => ({ type: 'rower-event', event: { kind: 'event', t, rower: 'r', event: 'workout-stop' } });
-const plans = (src: ReturnType<TestScheduler['createColdObservable']>, initial?: typeof p3) => src.pipe(planProgress(initial), filter((x) => x.type === 'plan'));
+const plans = (src: Observable<PipeItem>, initial?: typeof p3) => src.pipe(planProgress(initial), filter((x) => x.type === 'plan'));
 const run = (body: (h: Parameters<Parameters<TestScheduler['run']>[0]>[0]) => void) => new TestScheduler((a, b) => expect(a).toEqual(b)).run(body);
 
 describe('planProgress() with workout commands', () => {
