@@ -17,7 +17,7 @@ import { GENERIC_PROFILE, type DeviceProfile } from './device-profiles.js';
 import type { Frame } from './frame.js';
 import { decodeHeartRate } from './heart-rate.js';
 import { RecordNormaliser } from './normalise.js';
-import { decodeRowerData, type RowerData, type RowerDataFields } from './rower-data.js';
+import { decodeRowerDataFields, type RowerDataFields } from './rower-data.js';
 import type { Sample } from './sample.js';
 import { HEART_RATE_MEASUREMENT, ROWER_DATA } from './uuids.js';
 
@@ -25,12 +25,6 @@ import { HEART_RATE_MEASUREMENT, ROWER_DATA } from './uuids.js';
 export const DEFAULT_WINDOW_MS = 500;
 /** Default hold for instantaneous fields and strap heart rate, ms of data time. */
 export const DEFAULT_HOLD_MS = 3000;
-
-/** The data fields of a decoded part (flags, moreData and counts dropped). */
-export function partFields(part: RowerData): RowerDataFields {
-  const { flags: _flags, moreData: _more, trailingBytes: _trailing, reservedFlagBits: _reserved, ...fields } = part;
-  return fields;
-}
 
 /** Does `fields` repeat a field `pending` already holds? (the device started the next record) */
 function repeatsField(fields: RowerDataFields, pending: RowerDataFields): boolean {
@@ -77,8 +71,8 @@ export function createSampleAssembler(opts: AssemblerOptions = {}): SampleAssemb
       emit(p.lastT, p.fields, out);
     }
   };
-  const mergePart = (t: number, part: RowerData, out: Sample[]): void => {
-    const fields = partFields(part);
+  const mergePart = (t: number, part: { moreData: boolean; fields: RowerDataFields }, out: Sample[]): void => {
+    const { fields } = part;
     if (pending !== null && repeatsField(fields, pending.fields)) {
       const p = pending;
       pending = null;
@@ -99,7 +93,7 @@ export function createSampleAssembler(opts: AssemblerOptions = {}): SampleAssemb
       const out: Sample[] = [];
       expire(frame.t, out);
       try {
-        if (frame.char === ROWER_DATA) mergePart(frame.t, decodeRowerData(frame.bytes), out);
+        if (frame.char === ROWER_DATA) mergePart(frame.t, decodeRowerDataFields(frame.bytes), out);
         else if (frame.char === HEART_RATE_MEASUREMENT) norm.strap(frame.t, decodeHeartRate(frame.bytes).heartRate);
       } catch (err) {
         if (!(err instanceof DecodeError)) throw err;

@@ -120,13 +120,17 @@ export function rowerDataLength(flags: number): number {
   return n;
 }
 
-/** Decode one Rower Data notification; throws DecodeError (EMPTY / TOO_SHORT). */
-export function decodeRowerData(bytes: Uint8Array): RowerData {
+/** Check the length for these flags; returns the bytes the flags need. Throws DecodeError. */
+function checkedLength(bytes: Uint8Array): { flags: number; needed: number } {
   requireLength(bytes, 2, ROWER_DATA, 'flags');
   const flags = readInt(bytes, 0, 2, false);
   const needed = rowerDataLength(flags);
   if (bytes.length < needed) requireLength(bytes, needed, ROWER_DATA, `flags 0x${flags.toString(16).padStart(4, '0')}`);
-  const out: Record<string, number | boolean | null> = { flags, moreData: (flags & 1) === 1 };
+  return { flags, needed };
+}
+
+/** Read the fields the flags call for into `out`. */
+function readFields(bytes: Uint8Array, flags: number, out: Record<string, number | boolean | null>): void {
   let offset = 2;
   for (const g of ROWER_DATA_TABLE) {
     if (!groupPresent(g, flags)) continue;
@@ -136,9 +140,27 @@ export function decodeRowerData(bytes: Uint8Array): RowerData {
       offset += s.width;
     }
   }
+}
+
+/** Decode one Rower Data notification; throws DecodeError (EMPTY / TOO_SHORT). */
+export function decodeRowerData(bytes: Uint8Array): RowerData {
+  const { flags, needed } = checkedLength(bytes);
+  const out: Record<string, number | boolean | null> = { flags, moreData: (flags & 1) === 1 };
+  readFields(bytes, flags, out);
   out.trailingBytes = bytes.length - needed;
   out.reservedFlagBits = popcount(flags & RESERVED_MASK);
   return out as unknown as RowerData;
+}
+
+/**
+ * The same decoding as `decodeRowerData`, for the sample assembler's hot path: only the data
+ * fields (no flags, counts or copies) and whether more parts of the record may follow.
+ */
+export function decodeRowerDataFields(bytes: Uint8Array): { moreData: boolean; fields: RowerDataFields } {
+  const { flags } = checkedLength(bytes);
+  const fields: Record<string, number | boolean | null> = {};
+  readFields(bytes, flags, fields);
+  return { moreData: (flags & 1) === 1, fields: fields as unknown as RowerDataFields };
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/ftms/decode-error.js';
-import { decodeRowerData, encodeRowerData, type RowerData, type RowerDataFields } from '../../src/ftms/rower-data.js';
+import { decodeRowerData, decodeRowerDataFields, encodeRowerData, type RowerData, type RowerDataFields } from '../../src/ftms/rower-data.js';
 import { hex, toHex } from './hex.js';
 import { haveVectors, vectors } from './shared-vectors.js';
 
@@ -231,6 +231,28 @@ describe('mirror: decode(encode(x)) = x', () => {
         expect([trailingBytes, reservedFlagBits]).toEqual([0, 0]);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('decodeRowerDataFields (the assembler\'s fast path)', () => {
+  it('gives the same fields and More Data as decodeRowerData, and the same DecodeError, for any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        let full: RowerData | DecodeError;
+        try {
+          full = decodeRowerData(bytes);
+        } catch (err) {
+          full = err as DecodeError;
+        }
+        if (full instanceof DecodeError) {
+          expect(() => decodeRowerDataFields(bytes)).toThrow(full.message);
+          return;
+        }
+        const { flags: _f, moreData, trailingBytes: _t, reservedFlagBits: _r, ...fields } = full;
+        expect(decodeRowerDataFields(bytes)).toStrictEqual({ moreData, fields });
+      }),
+      { numRuns: 5000 },
     );
   });
 });
