@@ -126,6 +126,42 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     await sim.exited;
   }, 20_000);
 
+  it('records POST /api/workout start (whole room) and stop (one rower); replaying the recording starts and stops the same plans', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
+    const recording = join(dir, 'live.ndjson');
+    const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--duration', '8']);
+    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
+    await waitFor(() => /display: http:\/\/127\.0\.0\.1:\d+\//.test(live.stderr()), 10_000, () => `the display address in: ${live.stderr()}`);
+    const url = /display: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(live.stderr())![1]!;
+    let ids: string[] = [];
+    for (let i = 0; i < 200 && ids.length < 2; i++) {
+      ids = ((await (await fetch(`${url}api/rowers`)).json()) as { rowers: Array<{ id: string }> }).rowers.map((r) => r.id).sort();
+      if (ids.length < 2) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(ids).toHaveLength(2);
+    const post = (body: unknown) => fetch(`${url}api/workout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ action: 'start', plan: 'hiit-30-60' })).status).toBe(202);
+    expect((await post({ action: 'stop', rower: ids[0] })).status).toBe(202);
+    expect(await sim.exited).toBe(0);
+    live.child.kill('SIGINT');
+    expect(await live.exited).toBe(0);
+
+    const rec = await readRecording(recording);
+    const evs = rec.items.flatMap((i) => (i.kind === 'event' && i.event.startsWith('workout-') ? [i] : []));
+    expect(evs.map((e) => `${e.rower} ${e.event} ${String(e.plan?.['name'])}`)).toEqual([
+      `${ids[0]} workout-start hiit-30-60`,
+      `${ids[1]} workout-start hiit-30-60`,
+      `${ids[0]} workout-stop undefined`,
+    ]);
+    const { session$ } = await import('../../src/pipeline/session.js');
+    const { replay$ } = await import('../../src/sources/replay.js');
+    const { firstValueFrom, toArray } = await import('rxjs');
+    const plans = (await firstValueFrom(replay$(rec.items, { speed: 'instant' }).pipe(session$(), toArray()))).flatMap((e) => (e.type === 'plan' ? [`${e.rower} ${e.plan.rep}/${e.plan.reps} ${e.plan.phase}`] : []));
+    expect(plans).toContain(`${ids[0]} 0/8 stopped`);
+    expect(plans).toContain(`${ids[1]} 0/8 idle`);
+  }, 40_000);
+
   it('scan --json lists the virtual rowers and why they were recognised', async () => {
     const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--duration', '8']);
     await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
