@@ -14,7 +14,7 @@
  * - Profile: wholeSpmStrokeRate doubles the spec reading; powerFromPace fills power from pace
  *   (P = 2.80 / (pace/500)³ W, rounded) when the console sends none or 0 with a valid pace.
  */
-import { Counters, type CumulativeKey, type CumulativeValues } from './cumulative.js';
+import { Counters } from './cumulative.js';
 import type { DeviceProfile } from './device-profiles.js';
 import type { RowerDataFields } from './rower-data.js';
 import type { Sample } from './sample.js';
@@ -55,9 +55,10 @@ interface Held {
  * samples; time is the records' data time only.
  */
 export class RecordNormaliser {
+  /** cumulative counters; their session values carry forward from earlier records */
   private readonly counters = new Counters();
-  /** last-known cumulative session values */
-  private readonly cumulative: CumulativeValues = {};
+  /** this record's raw cumulative readings (NaN = absent), reused */
+  private readonly readings = new Float64Array(4);
   private readonly held: Partial<Record<InstantKey, Held>> = {};
   private strapBpm = 0;
   private strapT = Number.NEGATIVE_INFINITY;
@@ -73,14 +74,18 @@ export class RecordNormaliser {
   /** One complete record at data time `t` → its Sample, or null for an empty record (state unchanged). */
   record(rower: string, t: number, fields: RowerDataFields): Sample | null {
     if (isEmptyRecord(fields)) return null;
-    const { opts, held, cumulative } = this;
+    const { opts, held, readings } = this;
 
-    const readings: Partial<Record<CumulativeKey, number>> = {};
-    if (fields.strokeCount !== undefined) readings.strokeCount = fields.strokeCount;
-    if (fields.distanceM !== undefined) readings.distanceM = fields.distanceM;
-    if (typeof fields.totalEnergyKcal === 'number') readings.energyKcal = fields.totalEnergyKcal;
-    if (fields.elapsedS !== undefined) readings.elapsedS = fields.elapsedS;
-    this.counters.step(readings, cumulative);
+    readings[0] = fields.strokeCount ?? Number.NaN;
+    readings[1] = fields.distanceM ?? Number.NaN;
+    readings[2] = typeof fields.totalEnergyKcal === 'number' ? fields.totalEnergyKcal : Number.NaN;
+    readings[3] = fields.elapsedS ?? Number.NaN;
+    this.counters.step(readings);
+    const v = this.counters.values;
+    const strokeCount = v[0]!;
+    const distanceM = v[1]!;
+    const energyKcal = v[2]!;
+    const elapsedS = v[3]!;
 
     if (fields.powerW !== undefined) held.powerW = { value: fields.powerW, t };
     if (fields.strokeRate !== undefined) held.strokeRate = { value: fields.strokeRate * (opts.profile.wholeSpmStrokeRate ? 2 : 1), t };
@@ -96,12 +101,12 @@ export class RecordNormaliser {
     const sample: Sample = { t, rower };
     if (powerW !== undefined) sample.powerW = powerW;
     if (strokeRate !== undefined) sample.strokeRate = strokeRate;
-    if (cumulative.strokeCount !== undefined) sample.strokeCount = cumulative.strokeCount;
-    if (cumulative.distanceM !== undefined) sample.distanceM = cumulative.distanceM;
+    if (!Number.isNaN(strokeCount)) sample.strokeCount = strokeCount;
+    if (!Number.isNaN(distanceM)) sample.distanceM = distanceM;
     if (paceS500 !== undefined) sample.paceS500 = paceS500;
     if (heartRate !== undefined) sample.heartRate = heartRate;
-    if (cumulative.energyKcal !== undefined) sample.energyKcal = cumulative.energyKcal;
-    if (cumulative.elapsedS !== undefined) sample.elapsedS = cumulative.elapsedS;
+    if (!Number.isNaN(energyKcal)) sample.energyKcal = energyKcal;
+    if (!Number.isNaN(elapsedS)) sample.elapsedS = elapsedS;
     return sample;
   }
 
