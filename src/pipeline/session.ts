@@ -3,10 +3,10 @@
  * labelled intervals with stats → verdicts → `SessionEvent`s. Live and replay run this same code;
  * everything is driven by data time (frame `t` and heartbeats).
  */
-import { defer, filter, groupBy, merge, mergeMap, share, type Observable, type OperatorFunction } from 'rxjs';
+import { Observable, Subject, Subscription, type OperatorFunction } from 'rxjs';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { findProfile } from '../ftms/device-profiles.js';
-import type { Heartbeat, SourceItem } from '../ftms/frame.js';
+import type { SourceItem } from '../ftms/frame.js';
 import { createSampleAssembler } from '../ftms/merge.js';
 import type { Plan } from '../workouts/plan.js';
 import { planPriors } from '../workouts/plan.js';
@@ -28,8 +28,6 @@ export interface SessionPipelineOptions extends ToSamplesOptions {
   /** advertised names by rower id (from the recording header or the BLE scan) */
   names?: Readonly<Record<string, string>>;
 }
-
-const isHeartbeat = (x: SourceItem): x is Heartbeat => x.kind === 'heartbeat';
 
 /** One rower's items (its frames and events plus every heartbeat) → session events. */
 export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}): OperatorFunction<SourceItem, SessionEvent> {
@@ -62,32 +60,58 @@ export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}):
 }
 
 /**
- * Source items of any number of rowers → session events. Items are grouped by rower; heartbeats
- * reach every rower's pipeline, so silence is noticed in data time. A rower's first item also
- * announces it (`rower` event, connected) when its source sent no connection event.
+ * Source items of any number of rowers → session events. Items are routed by rower to one
+ * pipeline each (created on the rower's first item); heartbeats reach every rower's pipeline, so
+ * silence is noticed in data time. A rower's first item also announces it (`rower` event,
+ * connected) when its source sent no connection event. Completes once the source and every
+ * rower's pipeline have completed (each flushes its last interval on completion, in the order the
+ * rowers appeared). Hand-routed rather than share/groupBy/merge: this runs for every frame.
  */
 export function session$(opts: SessionPipelineOptions = {}): OperatorFunction<SourceItem, SessionEvent> {
   return (source) =>
-    defer(() => {
-      const shared = source.pipe(share());
-      const heartbeats = shared.pipe(filter(isHeartbeat));
-      return shared.pipe(
-        filter((x): x is Exclude<SourceItem, Heartbeat> => !isHeartbeat(x)),
-        groupBy((x) => x.rower),
-        mergeMap((group) => {
-          let announced = false;
-          return merge(group, heartbeats).pipe(
-            rowerPipeline(group.key, opts),
-            mergeMap((ev): SessionEvent[] => {
-              if (announced) return [ev];
-              announced = true;
-              if (ev.type === 'rower') return [ev];
-              const t = ev.type === 'sample' ? ev.sample.t : 0;
-              return [{ type: 'rower', rower: group.key, name: opts.names?.[group.key] ?? group.key, connected: true, t }, ev];
-            }),
-          );
+    new Observable<SessionEvent>((subscriber) => {
+      const inputs = new Map<string, Subject<SourceItem>>();
+      const subs = new Subscription();
+      let open = 1; // the source plus every rower pipeline not yet completed
+      const done = (): void => {
+        if (--open === 0) subscriber.complete();
+      };
+      const start = (rower: string): Subject<SourceItem> => {
+        const input = new Subject<SourceItem>();
+        inputs.set(rower, input);
+        open++;
+        let announced = false;
+        subs.add(
+          input.pipe(rowerPipeline(rower, opts)).subscribe({
+            next: (ev) => {
+              if (!announced) {
+                announced = true;
+                if (ev.type !== 'rower') {
+                  const t = ev.type === 'sample' ? ev.sample.t : 0;
+                  subscriber.next({ type: 'rower', rower, name: opts.names?.[rower] ?? rower, connected: true, t });
+                }
+              }
+              subscriber.next(ev);
+            },
+            error: (err: unknown) => subscriber.error(err),
+            complete: done,
+          }),
+        );
+        return input;
+      };
+      subs.add(
+        source.subscribe({
+          next(item) {
+            if (item.kind === 'heartbeat') for (const input of inputs.values()) input.next(item);
+            else (inputs.get(item.rower) ?? start(item.rower)).next(item);
+          },
+          error: (err: unknown) => subscriber.error(err),
+          complete() {
+            for (const input of inputs.values()) input.complete();
+            done();
+          },
         }),
       );
+      return subs;
     });
 }
-
