@@ -4,19 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RecordingError } from '../../src/recording/recording-error.js';
 import { parseRecording, readRecording } from '../../src/recording/reader.js';
+import { errorOf } from './error-of.js';
 
 const H = '{"type":"header","format":"ergsprint-recording","version":1,"startedAt":"2026-11-21T19:00:00Z","source":"ble","rowers":[{"id":"a","name":"PM5"}]}';
 const F = (t: number): string => `{"t":${t},"r":"a","c":"2ad1","d":"0000"}`;
-
-function errorOf(text: string): RecordingError {
-  try {
-    parseRecording(text, 'rec.ndjson');
-  } catch (err) {
-    if (err instanceof RecordingError) return err;
-    throw err;
-  }
-  throw new Error('expected a RecordingError');
-}
 
 describe('recording errors name the file, the 1-based line and the reason', () => {
   const cases: Array<[string, string, RecordingError['code'], number, string]> = [

@@ -5,25 +5,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RowerEvent } from '../../src/ftms/frame.js';
 import type { RecordingHeader } from '../../src/recording/format.js';
-import { RecordingError, RecordingWriteError } from '../../src/recording/recording-error.js';
+import { RecordingWriteError } from '../../src/recording/recording-error.js';
 import { parseRecording, readRecording } from '../../src/recording/reader.js';
 import { openRecording } from '../../src/recording/writer.js';
+import { errorOf } from './error-of.js';
 
 const header: RecordingHeader = { startedAt: '2026-11-21T19:00:00.000Z', source: 'ble', rowers: [] };
 const H = '{"type":"header","format":"ergsprint-recording","version":1,"startedAt":"2026-11-21T19:00:00.000Z","source":"ble","rowers":[]}';
 const plan = { name: 'hiit-30-90', warmupS: 600, reps: 8, workS: 30, restS: 90, cooldownS: 600 };
 const start: RowerEvent = { kind: 'event', t: 61_000, rower: 'aa:bb', event: 'workout-start', plan };
 const stop: RowerEvent = { kind: 'event', t: 95_000.5, rower: 'aa:bb', event: 'workout-stop' };
-
-function errorOf(text: string): RecordingError {
-  try {
-    parseRecording(text, 'rec.ndjson');
-  } catch (err) {
-    if (err instanceof RecordingError) return err;
-    throw err;
-  }
-  throw new Error('expected a RecordingError');
-}
 
 describe('workout events in a recording', () => {
   it('write → read keeps the plan object of workout-start, and workout-stop has none', async () => {
