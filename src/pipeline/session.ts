@@ -12,7 +12,6 @@ import type { Plan } from '../workouts/plan.js';
 import { planPriors } from '../workouts/plan.js';
 import { judge } from './judge.js';
 import { labelPhases } from './label-phases.js';
-import type { PipeItem } from './pipe-item.js';
 import { planProgress } from './plan-progress.js';
 import { segment } from './segment.js';
 import type { SessionEvent } from './session-state.js';
