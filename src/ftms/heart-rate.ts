@@ -31,13 +31,24 @@ const RR = 0x10;
 /** Convert one RR interval from 1/1024 s ticks to ms rounded to 0.1 ms. */
 export const rrTicksToMs = (ticks: number): number => Math.round((ticks * 10000) / 1024) / 10;
 
-/** Decode one Heart Rate Measurement; throws DecodeError (EMPTY / TOO_SHORT). */
-export function decodeHeartRate(bytes: Uint8Array): HeartRateMeasurement {
+/** Check a 2a37 payload's length for its flags; throws DecodeError (EMPTY / TOO_SHORT). */
+function checkedHeader(bytes: Uint8Array): { flags: number; hrWidth: 1 | 2 } {
   requireLength(bytes, 1, HEART_RATE_MEASUREMENT, 'flags');
   const flags = bytes[0] ?? 0;
   const hrWidth = flags & HR_U16 ? 2 : 1;
   const needed = 1 + hrWidth + (flags & ENERGY ? 2 : 0) + (flags & RR ? 2 : 0);
   if (bytes.length < needed) requireLength(bytes, needed, HEART_RATE_MEASUREMENT, `flags 0x${flags.toString(16).padStart(2, '0')}`);
+  return { flags, hrWidth };
+}
+
+/** Only the heart rate of a 2a37 payload (bpm, 0 = no contact), with the same checks as `decodeHeartRate`: the sample assembler's hot path. */
+export function decodeHeartRateBpm(bytes: Uint8Array): number {
+  return readInt(bytes, 1, checkedHeader(bytes).hrWidth, false);
+}
+
+/** Decode one Heart Rate Measurement; throws DecodeError (EMPTY / TOO_SHORT). */
+export function decodeHeartRate(bytes: Uint8Array): HeartRateMeasurement {
+  const { flags, hrWidth } = checkedHeader(bytes);
   const contactSupported = (flags & CONTACT_SUPPORTED) !== 0;
   const out: HeartRateMeasurement = {
     heartRate: readInt(bytes, 1, hrWidth, false),

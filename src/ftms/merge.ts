@@ -15,7 +15,7 @@
 import { DecodeError } from './decode-error.js';
 import { GENERIC_PROFILE, type DeviceProfile } from './device-profiles.js';
 import type { Frame } from './frame.js';
-import { decodeHeartRate } from './heart-rate.js';
+import { decodeHeartRateBpm } from './heart-rate.js';
 import { RecordNormaliser } from './normalise.js';
 import { decodeRowerDataFields, type RowerDataFields } from './rower-data.js';
 import type { Sample } from './sample.js';
@@ -94,7 +94,7 @@ export function createSampleAssembler(opts: AssemblerOptions = {}): SampleAssemb
       expire(frame.t, out);
       try {
         if (frame.char === ROWER_DATA) mergePart(frame.t, decodeRowerDataFields(frame.bytes), out);
-        else if (frame.char === HEART_RATE_MEASUREMENT) norm.strap(frame.t, decodeHeartRate(frame.bytes).heartRate);
+        else if (frame.char === HEART_RATE_MEASUREMENT) norm.strap(frame.t, decodeHeartRateBpm(frame.bytes));
       } catch (err) {
         if (!(err instanceof DecodeError)) throw err;
         dropped += 1;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/ftms/decode-error.js';
-import { decodeHeartRate, encodeHeartRate, type HeartRateMeasurement } from '../../src/ftms/heart-rate.js';
+import { decodeHeartRate, decodeHeartRateBpm, encodeHeartRate, type HeartRateMeasurement } from '../../src/ftms/heart-rate.js';
 import { hex, toHex } from './hex.js';
 import { haveVectors, vectors } from './shared-vectors.js';
 
@@ -102,5 +102,23 @@ describe('mirror: decode(encode(x)) = x', () => {
 describe.runIf(haveVectors)('shared vectors: heartRate', () => {
   it.each(vectors.heartRate)('$id', (v) => {
     expect(decodeHeartRate(hex(v.hex))).toStrictEqual(v.expected);
+  });
+});
+
+describe('decodeHeartRateBpm (the assembler\'s fast path)', () => {
+  it('gives decodeHeartRate\'s heart rate, or the same DecodeError, for any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 12 }), (bytes) => {
+        let full: HeartRateMeasurement | DecodeError;
+        try {
+          full = decodeHeartRate(bytes);
+        } catch (err) {
+          full = err as DecodeError;
+        }
+        if (full instanceof DecodeError) expect(() => decodeHeartRateBpm(bytes)).toThrow(full.message);
+        else expect(decodeHeartRateBpm(bytes)).toBe(full.heartRate);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
