@@ -113,41 +113,64 @@ const RESERVED_MASK = 0xe000;
 
 const groupPresent = (g: FlagGroup, flags: number): boolean => ((flags >> g.bit) & 1) === (g.inverted ? 0 : 1);
 
+/** The fields a flags value calls for, in on-air order, and the bytes they need (flags included). */
+interface Layout {
+  needed: number;
+  specs: readonly FieldSpec[];
+}
+
+/** Layouts by flag bits 0–12 (at most 8192; a device uses a handful), built on first use. */
+const layouts = new Map<number, Layout>();
+
+function layoutOf(flags: number): Layout {
+  const key = flags & ~RESERVED_MASK & 0xffff;
+  let layout = layouts.get(key);
+  if (layout === undefined) {
+    const specs: FieldSpec[] = [];
+    let needed = 2;
+    for (const g of ROWER_DATA_TABLE) {
+      if (!groupPresent(g, flags)) continue;
+      for (const s of g.fields) {
+        specs.push(s);
+        needed += s.width;
+      }
+    }
+    layout = { needed, specs };
+    layouts.set(key, layout);
+  }
+  return layout;
+}
+
 /** Bytes a payload with these flags must hold (flags included). */
 export function rowerDataLength(flags: number): number {
-  let n = 2;
-  for (const g of ROWER_DATA_TABLE) if (groupPresent(g, flags)) for (const s of g.fields) n += s.width;
-  return n;
+  return layoutOf(flags).needed;
 }
 
-/** Check the length for these flags; returns the bytes the flags need. Throws DecodeError. */
-function checkedLength(bytes: Uint8Array): { flags: number; needed: number } {
-  requireLength(bytes, 2, ROWER_DATA, 'flags');
-  const flags = readInt(bytes, 0, 2, false);
-  const needed = rowerDataLength(flags);
-  if (bytes.length < needed) requireLength(bytes, needed, ROWER_DATA, `flags 0x${flags.toString(16).padStart(4, '0')}`);
-  return { flags, needed };
+/** The flags and layout of a payload, its length checked; throws DecodeError (EMPTY / TOO_SHORT). */
+function checkedLayout(bytes: Uint8Array): { flags: number; layout: Layout } {
+  if (bytes.length < 2) requireLength(bytes, 2, ROWER_DATA, 'flags');
+  const flags = bytes[0]! | (bytes[1]! << 8);
+  const layout = layoutOf(flags);
+  if (bytes.length < layout.needed) requireLength(bytes, layout.needed, ROWER_DATA, `flags 0x${flags.toString(16).padStart(4, '0')}`);
+  return { flags, layout };
 }
 
-/** Read the fields the flags call for into `out`. */
-function readFields(bytes: Uint8Array, flags: number, out: Record<string, number | boolean | null>): void {
+/** Read the fields of `layout` into `out`. */
+function readFields(bytes: Uint8Array, layout: Layout, out: Record<string, number | boolean | null>): void {
   let offset = 2;
-  for (const g of ROWER_DATA_TABLE) {
-    if (!groupPresent(g, flags)) continue;
-    for (const s of g.fields) {
-      const raw = readInt(bytes, offset, s.width, s.signed);
-      out[s.key] = raw === s.notAvailable ? null : raw / s.divisor;
-      offset += s.width;
-    }
+  for (const s of layout.specs) {
+    const raw = readInt(bytes, offset, s.width, s.signed);
+    out[s.key] = raw === s.notAvailable ? null : raw / s.divisor;
+    offset += s.width;
   }
 }
 
 /** Decode one Rower Data notification; throws DecodeError (EMPTY / TOO_SHORT). */
 export function decodeRowerData(bytes: Uint8Array): RowerData {
-  const { flags, needed } = checkedLength(bytes);
+  const { flags, layout } = checkedLayout(bytes);
   const out: Record<string, number | boolean | null> = { flags, moreData: (flags & 1) === 1 };
-  readFields(bytes, flags, out);
-  out.trailingBytes = bytes.length - needed;
+  readFields(bytes, layout, out);
+  out.trailingBytes = bytes.length - layout.needed;
   out.reservedFlagBits = popcount(flags & RESERVED_MASK);
   return out as unknown as RowerData;
 }
@@ -157,9 +180,9 @@ export function decodeRowerData(bytes: Uint8Array): RowerData {
  * fields (no flags, counts or copies) and whether more parts of the record may follow.
  */
 export function decodeRowerDataFields(bytes: Uint8Array): { moreData: boolean; fields: RowerDataFields } {
-  const { flags } = checkedLength(bytes);
+  const { flags, layout } = checkedLayout(bytes);
   const fields: Record<string, number | boolean | null> = {};
-  readFields(bytes, flags, fields);
+  readFields(bytes, layout, fields);
   return { moreData: (flags & 1) === 1, fields: fields as unknown as RowerDataFields };
 }
 
