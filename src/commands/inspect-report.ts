@@ -3,6 +3,7 @@
  * samples (or raw frames with --raw), and a summary. Pure: takes a parsed Recording and returns lines.
  */
 import type { Frame, RowerEvent } from '../ftms/frame.js';
+import type { SampleAssembler } from '../ftms/merge.js';
 import type { Sample } from '../ftms/sample.js';
 import type { Recording } from '../recording/reader.js';
 
@@ -15,14 +16,6 @@ export interface InspectOptions {
   raw?: boolean;
 }
 
-/** The per-rower decoder (ftms/merge.ts `SampleAssembler`): `push(frame)` → completed samples. */
-export interface SampleDecoder {
-  push(frame: Frame): Sample[];
-  /** samples still pending at data time `t` (Infinity at the end) */
-  flush(t: number): Sample[];
-  /** frames dropped because they failed to decode */
-  readonly dropped: number;
-}
 
 /** The advertised name of each rower: from the header, or a later `connected` event. */
 export function rowerNames(rec: Recording): Map<string, string> {
@@ -69,7 +62,7 @@ export function alignColumns(rows: string[][], right: boolean[]): string[] {
 }
 
 /** Every line `inspect` prints, given the recording and a decoder factory (one decoder per rower). */
-export function renderInspect(rec: Recording, file: string, opts: InspectOptions, makeDecoder: (rower: string) => SampleDecoder): string[] {
+export function renderInspect(rec: Recording, file: string, opts: InspectOptions, makeDecoder: (rower: string) => SampleAssembler): string[] {
   const out: string[] = [];
   const { header } = rec;
   out.push(`${file}`);
@@ -109,8 +102,8 @@ function rawRows(items: ReadonlyArray<Frame | RowerEvent>): Table {
   return { head: ['t', 'rower', 'char', 'hex'], right: [true, false, false, false], rows };
 }
 
-function sampleRows(items: ReadonlyArray<Frame | RowerEvent>, makeDecoder: (rower: string) => SampleDecoder): Table {
-  const decoders = new Map<string, SampleDecoder>();
+function sampleRows(items: ReadonlyArray<Frame | RowerEvent>, makeDecoder: (rower: string) => SampleAssembler): Table {
+  const decoders = new Map<string, SampleAssembler>();
   const rows: string[][] = [];
   let samples = 0;
   const add = (list: Sample[]): void => {
