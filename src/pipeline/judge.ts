@@ -10,47 +10,84 @@ import { eventPlan } from './plan-progress.js';
 import { window } from './sample-window.js';
 
 /**
- * Verdicts for one rower's work intervals. Each finished work interval gets a live verdict
- * (analysis `judgeSprintLive`: only the sprints so far, with the rest before it); at the end of
- * the data every sprint is re-judged against the session's final reference (`judgeSession`)
- * and re-emitted, followed by a `summary`. Samples are kept for the sprint metrics.
- * The planned work length (CUT SHORT) is that of the plan in force when the sprint ends:
+ * Verdicts for one rower's work intervals. Each work interval gets a live verdict as soon as it
+ * arrives (analysis `judgeSprintLive`: only the sprints so far, with the rest before it), and again
+ * when it arrives a second time with its heart-rate window complete. At the end of the data the
+ * smoother's `final-intervals` are judged together against the session's final reference
+ * (`judgeSession`) and sent as one `intervals` revision, followed by a `summary`.
+ * The planned work length (CUT SHORT) is that of the plan in force when the sprint ended:
  * `opts.plannedWorkS` until a `workout-start` / `workout-stop` rower event changes it.
  */
 export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeItem, PipeItem> {
   const { plannedWorkS: startWorkS, ...opts } = sessionOpts;
   return (source) =>
     new Observable<PipeItem>((subscriber) => {
-      let plannedWorkS = startWorkS;
+      /** the planned work length from data time t on: [t, plannedWorkS] in event order */
+      const plans: Array<[number, number | undefined]> = [[Number.NEGATIVE_INFINITY, startWorkS]];
+      const plannedAt = (t: number): number | undefined => {
+        let v: number | undefined;
+        for (const [from, w] of plans) if (from <= t) v = w;
+        return v;
+      };
       const samples: Sample[] = [];
-      const sprints: SprintInput[] = [];
       const works: Interval[] = [];
-      let lastWorkEnd: number | undefined;
+      const inputs: SprintInput[] = [];
+      let finalDone = false;
+      /** what the verdict reads of one sprint, given the work interval before it */
+      const inputOf = (iv: Interval, prev: Interval | undefined, hrEnd: number): SprintInput => {
+        const metrics = sprintMetrics(window(samples, iv.start, hrEnd), iv.start, iv.end, { hrWindowEndMs: hrEnd });
+        const input: SprintInput = { metrics };
+        const planned = plannedAt(iv.end);
+        if (planned !== undefined) input.plannedWorkS = planned;
+        if (prev !== undefined) input.restBeforeS = (iv.start - prev.end) / 1000;
+        return input;
+      };
       return source.subscribe({
         next(item) {
-          if (item.type === 'sample') samples.push(item.sample);
-          if (item.type === 'rower-event' && item.event.event === WORKOUT_START) plannedWorkS = eventPlan(item.event)?.workS ?? plannedWorkS;
-          if (item.type === 'rower-event' && item.event.event === WORKOUT_STOP) plannedWorkS = undefined;
-          if (item.type !== 'interval' || item.interval.kind !== 'work') {
-            subscriber.next(item);
-            return;
+          switch (item.type) {
+            case 'sample':
+              samples.push(item.sample);
+              break;
+            case 'rower-event':
+              if (item.event.event === WORKOUT_START) plans.push([item.event.t, eventPlan(item.event)?.workS ?? plannedAt(item.event.t)]);
+              else if (item.event.event === WORKOUT_STOP) plans.push([item.event.t, undefined]);
+              break;
+            case 'interval': {
+              const iv = item.interval;
+              if (iv.kind !== 'work') break;
+              // a work interval comes twice: at its end, then with its heart-rate window complete
+              let i = works.findIndex((w) => w.index === iv.index);
+              const again = i >= 0;
+              if (!again) i = works.length;
+              works[i] = iv;
+              inputs[i] = inputOf(iv, works[i - 1], again ? iv.end + HR_LAG_MS : iv.end);
+              subscriber.next({ type: 'interval', interval: { ...iv, verdict: judgeSprintLive(inputs.slice(0, i + 1), opts) } });
+              return;
+            }
+            case 'final-intervals': {
+              finalDone = true;
+              const finalWorks = item.intervals.filter((iv) => iv.kind === 'work');
+              const sprints = finalWorks.map((iv, i) => inputOf(iv, finalWorks[i - 1], iv.end + HR_LAG_MS));
+              const judged = sprints.length > 0 ? judgeSession(sprints, opts) : undefined;
+              let n = 0;
+              const intervals = item.intervals.map((iv) => {
+                if (iv.kind !== 'work' || judged === undefined) return iv;
+                const verdict = judged.verdicts[n++];
+                return verdict === undefined ? iv : { ...iv, verdict };
+              });
+              subscriber.next({ type: 'intervals', intervals });
+              if (judged !== undefined) subscriber.next({ type: 'summary', summary: judged.summary });
+              return;
+            }
+            default:
           }
-          const iv = item.interval;
-          const hrEnd = iv.end + HR_LAG_MS;
-          const metrics = sprintMetrics(window(samples, iv.start, hrEnd), iv.start, iv.end, { hrWindowEndMs: hrEnd });
-          const input: SprintInput = { metrics };
-          if (plannedWorkS !== undefined) input.plannedWorkS = plannedWorkS;
-          if (lastWorkEnd !== undefined) input.restBeforeS = (iv.start - lastWorkEnd) / 1000;
-          lastWorkEnd = iv.end;
-          sprints.push(input);
-          const judged: Interval = { ...iv, verdict: judgeSprintLive(sprints, opts) };
-          works.push(judged);
-          subscriber.next({ type: 'interval', interval: judged });
+          subscriber.next(item);
         },
         error: (err: unknown) => subscriber.error(err),
         complete() {
-          if (sprints.length > 0) {
-            const { verdicts, summary } = judgeSession(sprints, opts);
+          // a stream without the smoother (operators composed by hand): judge the live intervals
+          if (!finalDone && inputs.length > 0) {
+            const { verdicts, summary } = judgeSession(inputs, opts);
             works.forEach((iv, i) => {
               const verdict = verdicts[i];
               if (verdict !== undefined) subscriber.next({ type: 'interval', interval: { ...iv, verdict } });

@@ -2,7 +2,7 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import type { Interval, IntervalKind } from '../analysis/types.js';
 import { median as medianOf } from '../analysis/series.js';
 import type { PhaseKind } from './session-state.js';
-import type { PipeItem } from './pipe-item.js';
+import type { PipeItem, Segment } from './pipe-item.js';
 
 export interface LabelOptions {
   /** after this many work intervals what follows is cool-down (a plan's rep count) */
@@ -15,6 +15,30 @@ export interface LabelOptions {
 const COOLDOWN_MIN_REST_MS = 150_000;
 
 const median = (xs: readonly number[]): number => medianOf(xs) ?? 0;
+
+/**
+ * The whole session's boundaries from the smoother's segments: warm-up from the first sample to the
+ * first work interval, rest n between work n and n + 1, cool-down from the last work interval to
+ * the last sample. Surges stay inside the phase around them.
+ */
+export function finalBounds(rower: string, segments: readonly Segment[], firstT: number | undefined, lastT: number): Interval[] {
+  const works = segments.filter((s) => s.kind === 'work').sort((a, b) => a.start - b.start);
+  const out: Interval[] = [];
+  const push = (kind: IntervalKind, index: number, start: number, end: number): void => {
+    if (end > start) out.push({ rower, index, kind, start, end, stats: { durationS: (end - start) / 1000 } });
+  };
+  const first = works[0];
+  const last = works[works.length - 1];
+  if (first === undefined || last === undefined) return out;
+  if (firstT !== undefined) push('warmup', 1, firstT, first.start);
+  works.forEach((w, i) => {
+    push('work', i + 1, w.start, w.end);
+    const next = works[i + 1];
+    if (next !== undefined) push('rest', i + 1, w.end, next.start);
+  });
+  push('cooldown', 1, last.end, lastT);
+  return out;
+}
 
 /**
  * Settled segments → interval boundaries (`bounds`, stats still empty) of one rower: warm-up
@@ -101,6 +125,9 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
               lastWorkEnd = s.end;
               return;
             }
+            case 'final-segments':
+              subscriber.next({ type: 'final-bounds', intervals: finalBounds(rower, item.segments, firstT, lastT) });
+              return;
             default:
               subscriber.next(item);
           }

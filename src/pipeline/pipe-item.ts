@@ -46,6 +46,14 @@ export type PipeItem =
   | { type: 'idle'; t: number; since: number }
   | { type: 'phase'; phase: PhaseEvent }
   | { type: 'segment'; segment: Segment }
+  /** end of data: the smoother's final segments of the whole session (replace every live one) */
+  | { type: 'final-segments'; segments: Segment[] }
+  /** the final interval boundaries of the whole session (stats still empty) */
+  | { type: 'final-bounds'; intervals: Interval[] }
+  /** the final intervals with their statistics, before verdicts */
+  | { type: 'final-intervals'; intervals: Interval[] }
+  /** the final intervals with their final verdicts: the revision displays apply */
+  | { type: 'intervals'; intervals: Interval[] }
   | { type: 'bounds'; interval: Interval }
   | { type: 'interval'; interval: Interval }
   | { type: 'summary'; summary: SessionSummary }

@@ -62,5 +62,11 @@ export type SessionEvent =
   | { type: 'sample'; rower: string; sample: Sample }
   | { type: 'phase'; phase: PhaseEvent }
   | { type: 'interval'; interval: Interval }
+  /**
+   * Revision: the rower's whole list of intervals, replacing every interval sent before. Sent once
+   * at the end of the data by the end-of-session smoother (DESIGN: final intervals may be revised);
+   * live `interval` messages before it are provisional and may be merged, split or moved by it.
+   */
+  | { type: 'intervals'; rower: string; intervals: Interval[] }
   | { type: 'plan'; rower: string; plan: PlanProgress }
   | { type: 'summary'; rower: string; summary: SessionSummary };

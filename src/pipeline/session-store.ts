@@ -37,6 +37,8 @@ function rowerId(ev: SessionEvent): string {
       return ev.phase.rower;
     case 'interval':
       return ev.interval.rower;
+    case 'intervals':
+      return ev.rower;
     default:
       return ev.rower;
   }
@@ -52,6 +54,8 @@ function update(r: RowerState, ev: SessionEvent): RowerState {
       return { ...r, phase: ev.phase };
     case 'interval':
       return { ...r, intervals: upsertInterval(r.intervals, ev.interval) };
+    case 'intervals':
+      return { ...r, intervals: ev.intervals.slice() };
     case 'plan':
       return { ...r, plan: ev.plan };
     case 'summary':

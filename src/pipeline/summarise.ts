@@ -5,44 +5,62 @@ import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
 import { window } from './sample-window.js';
 
+/** Statistics of one interval from the samples up to `untilMs` (HR peak looks until then). */
+function withStats(samples: readonly Sample[], iv: Interval, untilMs: number): Interval {
+  const stats = summariseInterval(window(samples, iv.start, untilMs), iv.start, iv.end, { hrWindowEndMs: untilMs });
+  return { ...iv, stats };
+}
+
 /**
- * Interval boundaries → intervals with statistics (analysis `summariseInterval`), in order, for
- * one rower. A work interval waits until data time passes end + 30 s so its heart-rate peak is
- * complete (HR lags effort); the intervals after it wait their turn. The result depends only on
- * samples up to that point, never on when a heartbeat happened to arrive, so live and replay agree.
- * Forwards samples (and keeps them) and every other item; `bounds` are consumed.
+ * Interval boundaries → intervals with statistics (analysis `summariseInterval`), for one rower.
+ * Every interval is emitted as soon as its boundaries arrive, with the samples up to its end, so
+ * a sprint's verdict reaches the display within seconds. A work interval is emitted once more when
+ * data time passes end + 30 s, with its heart-rate peak complete (HR lags effort). Each emission
+ * depends only on samples up to a fixed data time, never on when a heartbeat arrived, so live and
+ * replay agree. `final-bounds` (the end-of-session smoother) become `final-intervals`, with every
+ * work interval's HR window complete. Forwards samples (and keeps them); `bounds` are consumed.
  */
 export function summarise(): OperatorFunction<PipeItem, PipeItem> {
   return (source) =>
     new Observable<PipeItem>((subscriber) => {
       const samples: Sample[] = [];
-      const queue: Interval[] = [];
-      const readyAt = (iv: Interval): number => (iv.kind === 'work' ? iv.end + HR_LAG_MS : iv.end);
+      /** work intervals waiting for their heart-rate window */
+      const waiting: Interval[] = [];
       const flush = (now: number): void => {
-        while (queue.length > 0 && now > readyAt(queue[0]!)) {
-          const iv = queue.shift()!;
-          const until = readyAt(iv);
-          // only samples up to readyAt: the same set whatever item (sample, tick, end) released it
-          const points = window(samples, iv.start, until);
-          const stats = summariseInterval(points, iv.start, iv.end, { hrWindowEndMs: until });
-          subscriber.next({ type: 'interval', interval: { ...iv, stats } });
+        while (waiting.length > 0 && now > waiting[0]!.end + HR_LAG_MS) {
+          const iv = waiting.shift()!;
+          subscriber.next({ type: 'interval', interval: withStats(samples, iv, iv.end + HR_LAG_MS) });
         }
       };
       let now = Number.NEGATIVE_INFINITY;
       return source.subscribe({
         next(item) {
-          if (item.type === 'bounds') {
-            queue.push(item.interval);
-            flush(now);
-            return;
-          }
-          if (item.type === 'sample') {
-            samples.push(item.sample);
-            now = Math.max(now, item.sample.t);
-            flush(now);
-          } else if (item.type === 'tick') {
-            now = Math.max(now, item.t);
-            flush(now);
+          switch (item.type) {
+            case 'bounds': {
+              const iv = item.interval;
+              subscriber.next({ type: 'interval', interval: withStats(samples, iv, iv.end) });
+              if (iv.kind === 'work') waiting.push(iv);
+              flush(now);
+              return;
+            }
+            case 'final-bounds':
+              // the revision supersedes the live intervals still waiting for their HR window
+              waiting.length = 0;
+              subscriber.next({
+                type: 'final-intervals',
+                intervals: item.intervals.map((iv) => withStats(samples, iv, iv.kind === 'work' ? iv.end + HR_LAG_MS : iv.end)),
+              });
+              return;
+            case 'sample':
+              samples.push(item.sample);
+              now = Math.max(now, item.sample.t);
+              flush(now);
+              break;
+            case 'tick':
+              now = Math.max(now, item.t);
+              flush(now);
+              break;
+            default:
           }
           subscriber.next(item);
         },

@@ -22,6 +22,9 @@ export function toSessionEvents(rower: string, name: string): OperatorFunction<P
             case 'interval':
               subscriber.next({ type: 'interval', interval: item.interval });
               return;
+            case 'intervals':
+              subscriber.next({ type: 'intervals', rower, intervals: item.intervals });
+              return;
             case 'summary':
               subscriber.next({ type: 'summary', rower, summary: item.summary });
               return;

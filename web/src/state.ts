@@ -60,6 +60,9 @@ export function applyMessage(s: DisplayState, msg: ServerMessage): number | unde
     case 'interval':
       addInterval(rower(s, msg.interval.rower).intervals, msg.interval);
       return undefined;
+    case 'intervals':
+      rower(s, msg.rower).intervals = msg.intervals.slice();
+      return undefined;
     case 'plan':
       rower(s, msg.rower).plan = msg.plan;
       return undefined;
