@@ -1,15 +1,12 @@
 /** `ergsprint evaluate DIR`: run analyze on every labelled recording in DIR and score it. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { analysisToJson } from './analysis-json.js';
 import { analyzeFile } from './analyze.js';
-import { detectedWork, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from './evaluation.js';
-
-interface LabelFile {
-  intervals: Array<{ kind: string; start: number; end: number; allOut?: boolean; rower?: string }>;
-}
+import { readLabels as readLabelsFile, type LabelsFile } from '../recording/labels.js';
+import { detectedWork, MATCH_SHARE_OF_UNION, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from './evaluation.js';
 
 /** Labelled recordings in a directory: [recording, labels] pairs, sorted by name. */
 export function labelledRecordings(dir: string): Array<[string, string]> {
@@ -21,11 +18,9 @@ export function labelledRecordings(dir: string): Array<[string, string]> {
     .filter(([, labels]) => existsSync(labels));
 }
 
-function readLabels(path: string): LabelFile {
+function readLabels(path: string): LabelsFile {
   try {
-    const json = JSON.parse(readFileSync(path, 'utf8')) as LabelFile;
-    if (!Array.isArray(json.intervals)) throw new Error('no "intervals" array');
-    return json;
+    return readLabelsFile(path);
   } catch (err) {
     throw new CliError(`${path}: unreadable labels (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -38,12 +33,13 @@ export async function evaluateDir(dir: string): Promise<{ files: FileScore[]; to
     const labels = readLabels(labelsPath);
     const doc = analysisToJson(await analyzeFile(rec, { verdict: {} }));
     const work = labels.intervals.filter((i) => i.kind === 'work');
+    const alternative = labels.ambiguous === true ? (labels.alternativeIntervals ?? []).filter((i) => i.kind === 'work') : undefined;
     const rowers = [...new Set(work.map((w) => w.rower))];
     if (rowers.length === 0) rowers.push(undefined);
     for (const rower of rowers) {
       const truth: LabelWork[] = work.filter((w) => w.rower === rower);
       const name = rower === undefined ? basename(rec) : `${basename(rec)} [${rower}]`;
-      files.push(scoreFile(name, truth, detectedWork(doc, rower)));
+      files.push(scoreFile(name, truth, detectedWork(doc, rower), alternative?.filter((w) => w.rower === rower)));
     }
   }
   return { files, totals: totals(files) };
@@ -53,8 +49,8 @@ const f2 = (x: number | null, d = 2): string => (x === null ? '–' : x.toFixed(
 
 function table(files: readonly FileScore[], t: Totals): string[] {
   const rows = files.map((s) => [
-    s.file,
-    `${s.matched}/${s.truth}`,
+    `${s.file}${s.ambiguous ? ' (ambiguous)' : ''}`,
+    s.continuous ? (s.detected === 1 || (s.ambiguous && s.falseSplits === 0 && s.detected > 0) ? 'one piece' : `${s.detected} pieces`) : `${s.matched}/${s.truth}`,
     String(s.detected),
     f2(quantile(s.startErrorsS, 0.5)),
     f2(quantile(s.endErrorsS, 0.5)),
@@ -68,9 +64,9 @@ function table(files: readonly FileScore[], t: Totals): string[] {
     fmt(head),
     ...rows.map(fmt),
     '',
-    `files ${t.files}: work recall ${f2(t.recall, 3)}, precision ${f2(t.precision, 3)} (match = overlap ≥ half the shorter interval, one-to-one)`,
+    `files ${t.files}: work recall ${f2(t.recall, 3)}, precision ${f2(t.precision, 3)} (match = overlap ≥ ${MATCH_SHARE_OF_UNION * 100} % of the union, one-to-one)`,
     `boundary error: median ${f2(t.boundaryMedianS)} s, p90 ${f2(t.boundaryP90S)} s (start median ${f2(t.startMedianS)} / p90 ${f2(t.startP90S)}; end median ${f2(t.endMedianS)} / p90 ${f2(t.endP90S)})`,
-    `steady sessions: ${t.steadyFiles}, extra intervals in them: ${t.steadyExtras}`,
+    `continuous pieces: ${t.continuousFiles}, found as one interval: ${t.continuousAsOne}, false splits: ${t.falseSplits} (ambiguous files: ${t.ambiguousFiles}, scored by the better reading)`,
     `verdicts: all-out reps judged all-out ${f2(t.allOutJudgedAllOutPct, 0)} %, held-back reps judged not all-out ${f2(t.heldJudgedNotAllOutPct, 0)} %`,
   ];
 }

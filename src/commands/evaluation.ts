@@ -1,8 +1,12 @@
 /**
- * Scoring an analysis against ground-truth labels (`<name>.labels.json`). A detected work interval
- * matches a labelled one when they overlap by at least half of the shorter of the two; pairs are
- * taken greedily by largest overlap, one-to-one. Boundary errors are |detected − true| in seconds,
- * for starts and ends of matched pairs. Pure functions: the command does the file I/O.
+ * Scoring an analysis against ground-truth labels (`<name>.labels.json`), with the match rule of
+ * `../shared/realdata/README.md`: a detected work interval matches a labelled one when their
+ * overlap is at least 30 % of their union; each labelled interval, in order, takes the unused
+ * detected interval it overlaps most (one-to-one). Boundary errors are |detected − true| in seconds,
+ * for starts and ends of matched pairs. A continuous file (no labelled work interval: one piece or
+ * a steady row) should come out as one work interval: every detected one beyond the first is a
+ * false split. An ambiguous file is scored against its main and its alternative reading, and keeps
+ * the better. Pure functions: the command does the file I/O.
  */
 import type { AnalysisJson } from './analysis-json.js';
 
@@ -24,8 +28,12 @@ export interface FileScore {
   truth: number;
   detected: number;
   matched: number;
-  /** the labels hold no work interval (steady row, ladder, test piece without intervals) */
-  steady: boolean;
+  /** the labels hold no work interval: one continuous piece or a steady row */
+  continuous: boolean;
+  /** the labels allow a second reading, and the better of the two was kept */
+  ambiguous: boolean;
+  /** continuous files: detected work intervals beyond the first */
+  falseSplits: number;
   startErrorsS: number[];
   endErrorsS: number[];
   /** truly all-out reps: [judged all-out, total] */
@@ -34,28 +42,42 @@ export interface FileScore {
   heldAgree: [number, number];
 }
 
+/** Share of the union two intervals must overlap by to match (realdata README). */
+export const MATCH_SHARE_OF_UNION = 0.3;
+
 /** Overlap of two intervals, s. */
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const union = (a: { start: number; end: number }, b: { start: number; end: number }): number => Math.max(a.end, b.end) - Math.min(a.start, b.start);
 
-/** Score one file's detected work intervals against its labelled ones. */
-export function scoreFile(file: string, truth: readonly LabelWork[], detected: readonly DetectedWork[]): FileScore {
-  const pairs: Array<{ i: number; j: number; ov: number }> = [];
-  truth.forEach((t, i) =>
+/** Score one reading of a file's labels. */
+function scoreReading(file: string, truth: readonly LabelWork[], detected: readonly DetectedWork[], continuous: boolean): FileScore {
+  const used = new Set<number>();
+  const score: FileScore = {
+    file,
+    truth: truth.length,
+    detected: detected.length,
+    matched: 0,
+    continuous,
+    ambiguous: false,
+    falseSplits: continuous ? Math.max(0, detected.length - 1) : 0,
+    startErrorsS: [],
+    endErrorsS: [],
+    allOutAgree: [0, 0],
+    heldAgree: [0, 0],
+  };
+  for (const t of truth) {
+    let best = -1;
+    let bestOv = 0;
     detected.forEach((d, j) => {
       const ov = overlap(t, d);
-      if (ov > 0 && ov >= 0.5 * Math.min(t.end - t.start, d.end - d.start)) pairs.push({ i, j, ov });
-    }),
-  );
-  pairs.sort((a, b) => b.ov - a.ov);
-  const usedT = new Set<number>();
-  const usedD = new Set<number>();
-  const score: FileScore = { file, truth: truth.length, detected: detected.length, matched: 0, steady: truth.length === 0, startErrorsS: [], endErrorsS: [], allOutAgree: [0, 0], heldAgree: [0, 0] };
-  for (const p of pairs) {
-    if (usedT.has(p.i) || usedD.has(p.j)) continue;
-    usedT.add(p.i);
-    usedD.add(p.j);
-    const t = truth[p.i]!;
-    const d = detected[p.j]!;
+      if (!used.has(j) && ov > bestOv && ov >= MATCH_SHARE_OF_UNION * union(t, d)) {
+        best = j;
+        bestOv = ov;
+      }
+    });
+    if (best < 0) continue;
+    used.add(best);
+    const d = detected[best]!;
     score.matched++;
     score.startErrorsS.push(Math.abs(d.start - t.start));
     score.endErrorsS.push(Math.abs(d.end - t.end));
@@ -63,6 +85,22 @@ export function scoreFile(file: string, truth: readonly LabelWork[], detected: r
     else if (t.allOut === false) score.heldAgree = [score.heldAgree[0] + (d.allOut !== true ? 1 : 0), score.heldAgree[1] + 1];
   }
   return score;
+}
+
+/** How bad a reading's score is: missed and extra intervals first, then boundary error. */
+const cost = (s: FileScore): number => s.falseSplits + (s.truth - s.matched) + (s.continuous ? 0 : s.detected - s.matched);
+
+/**
+ * Score one file's detected work intervals against its labelled ones; `alternative` is the second
+ * reading of an ambiguous file (scored too; the better reading is kept).
+ */
+export function scoreFile(file: string, truth: readonly LabelWork[], detected: readonly DetectedWork[], alternative?: readonly LabelWork[]): FileScore {
+  const main = scoreReading(file, truth, detected, truth.length === 0);
+  if (alternative === undefined) return main;
+  const alt = scoreReading(file, alternative, detected, alternative.length === 0);
+  if (cost(alt) >= cost(main)) return { ...main, ambiguous: true };
+  // the alternative reading fits better: a continuous file read as its alternative has no false split
+  return { ...alt, ambiguous: true, continuous: main.continuous, falseSplits: main.continuous ? alt.detected - alt.matched : alt.falseSplits };
 }
 
 /** The detected work intervals of one rower of an analysis. */
@@ -91,22 +129,28 @@ export interface Totals {
   endP90S: number | null;
   boundaryMedianS: number | null;
   boundaryP90S: number | null;
-  steadyFiles: number;
-  steadyExtras: number;
+  /** files labelled as one continuous piece (ambiguous ones too) */
+  continuousFiles: number;
+  /** of those, found as exactly one work interval (or as the alternative reading of an ambiguous one) */
+  continuousAsOne: number;
+  /** detected work intervals beyond the first in continuous files */
+  falseSplits: number;
+  ambiguousFiles: number;
   allOutJudgedAllOutPct: number | null;
   heldJudgedNotAllOutPct: number | null;
 }
 
 const pct = (a: [number, number]): number | null => (a[1] === 0 ? null : (100 * a[0]) / a[1]);
 
-/** Totals over files. */
+/** Totals over files: recall, precision and boundaries over the interval files, splits over the continuous ones. */
 export function totals(scores: readonly FileScore[]): Totals {
   const sum = (f: (s: FileScore) => number): number => scores.reduce((a, s) => a + f(s), 0);
-  const truth = sum((s) => s.truth);
-  const detected = sum((s) => (s.steady ? 0 : s.detected));
-  const matched = sum((s) => s.matched);
-  const starts = scores.flatMap((s) => s.startErrorsS);
-  const ends = scores.flatMap((s) => s.endErrorsS);
+  const inIntervalFiles = (f: (s: FileScore) => number) => (s: FileScore): number => (s.continuous ? 0 : f(s));
+  const truth = sum(inIntervalFiles((s) => s.truth));
+  const detected = sum(inIntervalFiles((s) => s.detected));
+  const matched = sum(inIntervalFiles((s) => s.matched));
+  const starts = scores.flatMap((s) => (s.continuous ? [] : s.startErrorsS));
+  const ends = scores.flatMap((s) => (s.continuous ? [] : s.endErrorsS));
   const both = [...starts, ...ends];
   return {
     files: scores.length,
@@ -118,8 +162,10 @@ export function totals(scores: readonly FileScore[]): Totals {
     endP90S: quantile(ends, 0.9),
     boundaryMedianS: quantile(both, 0.5),
     boundaryP90S: quantile(both, 0.9),
-    steadyFiles: scores.filter((s) => s.steady).length,
-    steadyExtras: sum((s) => (s.steady ? s.detected : 0)),
+    continuousFiles: scores.filter((s) => s.continuous).length,
+    continuousAsOne: scores.filter((s) => s.continuous && (s.detected === 1 || (s.ambiguous && s.falseSplits === 0 && s.detected > 0))).length,
+    falseSplits: sum((s) => s.falseSplits),
+    ambiguousFiles: scores.filter((s) => s.ambiguous).length,
     allOutJudgedAllOutPct: pct([sum((s) => s.allOutAgree[0]), sum((s) => s.allOutAgree[1])]),
     heldJudgedNotAllOutPct: pct([sum((s) => s.heldAgree[0]), sum((s) => s.heldAgree[1])]),
   };

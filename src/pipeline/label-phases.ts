@@ -16,10 +16,14 @@ const COOLDOWN_MIN_REST_MS = 150_000;
 
 const median = (xs: readonly number[]): number => medianOf(xs) ?? 0;
 
+/** Shortest warm-up or cool-down the final intervals name, ms. */
+const MIN_EDGE_MS = 10_000;
+
 /**
- * The whole session's boundaries from the smoother's segments: warm-up from the first sample to the
+ * The whole session's boundaries from the smoother's segments: warm-up from the first catch to the
  * first work interval, rest n between work n and n + 1, cool-down from the last work interval to
- * the last sample. Surges stay inside the phase around them.
+ * the last stroke (idle notifications before and after the rowing are no phase). Surges stay inside the phase around them. A warm-up or cool-down of a few
+ * seconds (the idle notifications around a piece) is no phase at all.
  */
 export function finalBounds(rower: string, segments: readonly Segment[], firstT: number | undefined, lastT: number): Interval[] {
   const works = segments.filter((s) => s.kind === 'work').sort((a, b) => a.start - b.start);
@@ -30,13 +34,13 @@ export function finalBounds(rower: string, segments: readonly Segment[], firstT:
   const first = works[0];
   const last = works[works.length - 1];
   if (first === undefined || last === undefined) return out;
-  if (firstT !== undefined) push('warmup', 1, firstT, first.start);
+  if (firstT !== undefined && first.start - firstT >= MIN_EDGE_MS) push('warmup', 1, firstT, first.start);
   works.forEach((w, i) => {
     push('work', i + 1, w.start, w.end);
     const next = works[i + 1];
     if (next !== undefined) push('rest', i + 1, w.end, next.start);
   });
-  push('cooldown', 1, last.end, lastT);
+  if (lastT - last.end >= MIN_EDGE_MS) push('cooldown', 1, last.end, lastT);
   return out;
 }
 
@@ -53,6 +57,9 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
     new Observable<PipeItem>((subscriber) => {
       let firstT: number | undefined;
       let lastT = 0;
+      /** the rowing itself, for the final warm-up and cool-down: first catch, last stroke (ms) */
+      let firstCatch: number | undefined;
+      let lastStroke = 0;
       let works = 0;
       let lastWorkEnd: number | undefined;
       const rests: number[] = [];
@@ -126,7 +133,12 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
               return;
             }
             case 'final-segments':
-              subscriber.next({ type: 'final-bounds', intervals: finalBounds(rower, item.segments, firstT, lastT) });
+              subscriber.next({ type: 'final-bounds', intervals: finalBounds(rower, item.segments, firstCatch, lastStroke) });
+              return;
+            case 'stroke':
+              firstCatch ??= item.stroke.catchT;
+              lastStroke = item.stroke.t;
+              subscriber.next(item);
               return;
             default:
               subscriber.next(item);

@@ -27,10 +27,12 @@ export function segment(rower: string, opts: SegmenterOptions = {}): OperatorFun
             all.push(item.stroke);
             emit(seg.stroke(item.stroke));
           } else if (item.type === 'sample') emit(seg.tick(item.sample.t));
-          // Heartbeats do not drive segmentation: a data gap (no samples at all) must not end an
-          // effort that the samples after the gap show went on, and a decision must not depend on
-          // whether heartbeats were present (live 1× vs instant replay give the same intervals).
+          // Heartbeats do not open or close efforts: a data gap (no samples at all) must not end an
+          // effort that the samples after the gap show went on. They only let a closed effort
+          // become final on time (its verdict within seconds when the rower sits still); the final
+          // intervals come from the smoother, so replay with or without heartbeats agrees.
           else if (item.type === 'idle') emit(seg.tick(item.t));
+          else if (item.type === 'tick') emit(seg.heartbeat(item.t));
         },
         error: (err: unknown) => subscriber.error(err),
         complete() {

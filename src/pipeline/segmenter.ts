@@ -40,8 +40,12 @@ interface Effort {
   own?: { ownP: number | undefined; ownR: number | undefined };
 }
 
-/** Longest expected delay between a catch and the sample that reveals the stroke, ms. */
-const SETTLE_SLACK_MS = 2500;
+/**
+ * Extra wait after the merge gap before a closed effort is final, ms. None: the verdict must reach
+ * the display within 5 s of the sprint's end (issue 9), and the merge gap is 4 s. A stroke revealed
+ * late that would have merged two live efforts is merged by the end-of-session smoother instead.
+ */
+const SETTLE_SLACK_MS = 0;
 
 export class Segmenter {
   private readonly o: Required<SegmenterOptions>;
@@ -106,6 +110,16 @@ export class Segmenter {
   tick(t: number): SegmenterOutput {
     const out: SegmenterOutput = { phases: [], segments: [] };
     this.timeout(t, out);
+    this.settle(t, out);
+    return out;
+  }
+
+  /**
+   * Data time advanced by a heartbeat only: a closed effort may become final (nothing can merge
+   * with it any more), but an open one is not closed — a gap without samples is not silence.
+   */
+  heartbeat(t: number): SegmenterOutput {
+    const out: SegmenterOutput = { phases: [], segments: [] };
     this.settle(t, out);
     return out;
   }

@@ -89,9 +89,11 @@ describe('analyze --json', () => {
     expect(intervals[intervals.length - 1]!.kind).toBe('cooldown');
   });
 
-  it('a steady row has no intervals', async () => {
-    const doc = JSON.parse(await run(join(FIXTURES, 'steady-20min.ndjson'), '--json')) as { rowers: Array<{ intervals: unknown[] }> };
-    expect(doc.rowers[0]!.intervals).toEqual([]);
+  it('a steady row is one work interval over the whole row', async () => {
+    const doc = JSON.parse(await run(join(FIXTURES, 'steady-20min.ndjson'), '--json')) as { rowers: Array<{ intervals: Array<{ kind: string; durationS: number }> }> };
+    const intervals = doc.rowers[0]!.intervals;
+    expect(intervals.map((i) => i.kind)).toEqual(['work']);
+    expect(intervals[0]!.durationS).toBeGreaterThan(1190);
   });
 
   it('--ref-2k changes the reference the verdicts name', async () => {

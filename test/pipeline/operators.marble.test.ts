@@ -98,8 +98,8 @@ describe('segment()', () => {
       const src = timed([...easy, ...sprint, ...after], 121_000);
       const start = 60_000 - 1500;
       // the first easy stroke (3 s after the last hard one) breaks the 1.6 × 1.5 s cadence: the
-      // tick of that very stroke closes the effort; the final comes once end + 4 s + 2.5 s has passed
-      const settleAt = after.find(([t]) => t >= lastHard + 6500)![0];
+      // tick of that very stroke closes the effort; the final comes once end + 4 s (the merge gap) has passed
+      const settleAt = after.find(([t]) => t >= lastHard + 4000)![0];
       const out = timed<PipeItem>(
         [
           [60_000, { type: 'phase', phase: { rower: 'r1', kind: 'work', start, provisional: true } }],
@@ -120,7 +120,7 @@ describe('segment()', () => {
       const after = run(b[b.length - 1]![0] + 3000, 130_000, 130, 20);
       const src = timed([...easy, ...a, ...b, ...after], 131_000);
       const result = cold(src.marbles, src.values).pipe(segment('r1'), only('segment'));
-      const out = timed<PipeItem>([[after.find(([t]) => t >= b[b.length - 1]![0] + 6500)![0], { type: 'segment', segment: { kind: 'work', start: 58_500, end: b[b.length - 1]![0] } }]], 131_000);
+      const out = timed<PipeItem>([[after.find(([t]) => t >= b[b.length - 1]![0] + 4000)![0], { type: 'segment', segment: { kind: 'work', start: 58_500, end: b[b.length - 1]![0] } }]], 131_000);
       expectObservable(result).toBe(out.marbles, out.values);
     });
   });
@@ -136,8 +136,8 @@ describe('segment()', () => {
       const result = cold(src.marbles, src.values).pipe(segment('r1'), only('segment'));
       const endA = a[a.length - 1]![0];
       const endB = b[b.length - 1]![0];
-      const settleA = [...rest, ...b].find(([t]) => t >= endA + 6500)![0];
-      const settleB = after.find(([t]) => t >= endB + 6500)![0];
+      const settleA = [...rest, ...b].find(([t]) => t >= endA + 4000)![0];
+      const settleB = after.find(([t]) => t >= endB + 4000)![0];
       const out = timed<PipeItem>(
         [
           [settleA, { type: 'segment', segment: { kind: 'surge', start: 58_500, end: endA } }],
@@ -173,17 +173,22 @@ describe('segment() teardown', () => {
 });
 
 describe('summarise()', () => {
-  it('holds a work interval until data time passes end + 30 s, then emits it with stats', () => {
+  it('emits a work interval as soon as its bounds arrive, and again once data time passes end + 30 s with the HR peak of that window', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const bounds: Interval = { rower: 'r1', index: 1, kind: 'work', start: 10_000, end: 40_000, stats: { durationS: 30 } };
       const input: Array<[number, PipeItem]> = [];
-      for (let t = 0; t <= 75_000; t += 5000) input.push([t, sample(t, { powerW: t >= 10_000 && t < 40_000 ? 400 : 100 })]);
+      // heart rate climbs after the sprint: 150 bpm at its end, 175 bpm 25 s later
+      for (let t = 0; t <= 75_000; t += 5000) input.push([t, sample(t, { powerW: t >= 10_000 && t < 40_000 ? 400 : 100, heartRate: t <= 40_000 ? 150 : t <= 70_000 ? 175 : 190 })]);
       input.splice(9, 0, [45_000, { type: 'bounds', interval: bounds }]);
       input.sort((x, y) => x[0] - y[0]);
       const src = timed(input);
       const result = cold(src.marbles, src.values).pipe(summarise(), only('interval'));
-      // released by the first sample after 70 s; 400 W held from 10 s to 40 s
-      const out = timed<PipeItem>([[75_000, { type: 'interval', interval: { ...bounds, stats: expect.objectContaining({ durationS: 30, avgPowerW: 400 }) as Interval['stats'] } }]]);
+      // at once (45 s) with the HR peak up to the end; released again by the first sample after 70 s
+      // with the peak up to end + 30 s (175 bpm; the 190 at 75 s is outside the window)
+      const out = timed<PipeItem>([
+        [45_000, { type: 'interval', interval: { ...bounds, stats: expect.objectContaining({ durationS: 30, avgPowerW: 400, peakHeartRate: 150 }) as Interval['stats'] } }],
+        [75_000, { type: 'interval', interval: { ...bounds, stats: expect.objectContaining({ durationS: 30, avgPowerW: 400, peakHeartRate: 175 }) as Interval['stats'] } }],
+      ]);
       expectObservable(result).toBe(out.marbles, out.values);
     });
   });
