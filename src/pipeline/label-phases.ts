@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { Interval, IntervalKind } from '../analysis/types.js';
-import { median as medianOf } from '../analysis/series.js';
 import type { PhaseKind } from './session-state.js';
+import { median as medianOf } from '../analysis/series.js';
 import type { PipeItem, Segment } from './pipe-item.js';
 
 export interface LabelOptions {
@@ -11,10 +11,22 @@ export interface LabelOptions {
   minWorkMs?: number;
 }
 
-/** A rest longer than max(150 s, 2 × median rest) starts the cool-down (no plan). */
-const COOLDOWN_MIN_REST_MS = 150_000;
+/**
+ * Without a plan, a rest longer than 1.25 × the longest rest so far (at least 60 s) starts the
+ * cool-down, backdated to the end of the last rep; after a single rep, one longer than 150 s.
+ * A later rep turns it back into a rest (a "bonus" rep) [J].
+ */
+const COOLDOWN_FIRST_REST_MS = 150_000;
+const COOLDOWN_MIN_REST_MS = 60_000;
+const COOLDOWN_REST_FACTOR = 1.25;
+/**
+ * Before the first rep, an effort shows as work only once it has gone on this long after it was
+ * detected (data time): warm-up pick-ups are not "Sprint 1" [J: pick-ups last 5–10 s].
+ */
+const WARMUP_EFFORT_SHOW_MS = 10_000;
+/** …and while its latest stroke is at least this share of the effort's median power [J] */
+const WARMUP_EFFORT_GOING = 0.8;
 
-const median = (xs: readonly number[]): number => medianOf(xs) ?? 0;
 
 /** Shortest warm-up or cool-down the final intervals name, ms. */
 const MIN_EDGE_MS = 10_000;
@@ -67,48 +79,88 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
       let limitMs: number | undefined;
       let cooldownAnnounced = false;
       let openWorkStart: number | undefined;
+      /** an effort opened before the first rep and not shown yet (it may be a pick-up) */
+      let unshown = false;
+      /** data time at which the unshown effort was detected, ms */
+      let detectedAt = 0;
+      /** latest data time seen, ms */
+      let now = 0;
+      /** the powers of the unshown effort's strokes so far, and of its latest stroke (W) */
+      let unshownPowers: number[] = [];
+      let latestPower: number | undefined;
+      let phased = false;
+      /** start of the rest now running (provisional, from the segmenter), ms */
+      let restStart: number | undefined;
+      const showWork = (t: number): void => {
+        const med = medianOf(unshownPowers);
+        // still going: a pick-up that has faded is not shown as the first rep
+        const going = med === undefined || (latestPower !== undefined && latestPower >= WARMUP_EFFORT_GOING * med);
+        if (unshown && openWorkStart !== undefined && t - detectedAt >= WARMUP_EFFORT_SHOW_MS && going) {
+          unshown = false;
+          phase('work', openWorkStart, true, works + 1);
+        }
+      };
       const bounds = (kind: IntervalKind, index: number, start: number, end: number): void => {
         const interval: Interval = { rower, index, kind, start, end, stats: { durationS: (end - start) / 1000 } };
         subscriber.next({ type: 'bounds', interval });
       };
       const phase = (kind: PhaseKind, start: number, provisional: boolean, index?: number): void => {
+        phased = true;
         subscriber.next({ type: 'phase', phase: index === undefined ? { rower, kind, start, provisional } : { rower, kind, start, provisional, index } });
       };
       const restKind = (): IntervalKind => (works === 0 ? 'warmup' : cooldownAnnounced ? 'cooldown' : 'rest');
       const checkCooldown = (t: number): void => {
         if (cooldownAnnounced || lastWorkEnd === undefined || openWorkStart !== undefined) return;
+        // the rest now running started when the last effort closed (it may not be final yet)
+        const since = Math.max(lastWorkEnd, restStart ?? lastWorkEnd);
         const planDone = opts.cooldownAfterRep !== undefined && works >= opts.cooldownAfterRep;
-        limitMs ??= Math.max(COOLDOWN_MIN_REST_MS, rests.length > 0 ? 2 * median(rests) : 0);
+        limitMs ??= rests.length === 0 ? COOLDOWN_FIRST_REST_MS : Math.max(COOLDOWN_MIN_REST_MS, COOLDOWN_REST_FACTOR * Math.max(...rests));
         const limit = limitMs;
-        if (planDone || t - lastWorkEnd > limit) {
+        if (planDone || t - since > limit) {
           cooldownAnnounced = true;
-          phase('cooldown', lastWorkEnd, false);
+          phase('cooldown', since, false);
         }
       };
       return source.subscribe({
         next(item) {
           switch (item.type) {
             case 'sample':
+              now = Math.max(now, item.sample.t);
               firstT ??= item.sample.t;
               lastT = Math.max(lastT, item.sample.t);
               checkCooldown(item.sample.t);
+              showWork(item.sample.t);
               subscriber.next(item);
               return;
             case 'tick':
               checkCooldown(item.t);
+              showWork(item.t);
               subscriber.next(item);
               return;
             case 'phase': {
               const p = item.phase;
               if (p.kind === 'work') {
                 openWorkStart = p.start;
-                phase('work', p.start, true, works + 1);
+                unshown = works === 0;
+                unshownPowers = [];
+                detectedAt = now;
+                if (!unshown) phase('work', p.start, true, works + 1);
               } else if (p.kind === 'rest') {
                 const wasWork = openWorkStart !== undefined && p.start - openWorkStart >= minWorkMs;
+                const wasShown = !unshown;
+                const effortStart = openWorkStart;
+                if (wasWork) restStart = p.start;
                 openWorkStart = undefined;
-                if (wasWork) phase(cooldownAnnounced ? 'cooldown' : 'rest', p.start, true, works + 1);
-                else phase(restKind(), p.start, true, works === 0 ? undefined : works);
+                unshown = false;
+                if (wasWork) {
+                  // the effort is over: its interval (and so its verdict) goes out now, provisionally;
+                  // the settled segment replaces it (same index) once nothing can merge with it
+                  bounds('work', works + 1, effortStart!, p.start);
+                  phase(cooldownAnnounced ? 'cooldown' : 'rest', p.start, true, works + 1);
+                }
+                else if (wasShown || works > 0) phase(restKind(), p.start, true, works === 0 ? undefined : works);
               } else {
+                unshown = false;
                 openWorkStart = undefined;
                 phase(p.kind, p.start, true);
               }
@@ -136,8 +188,13 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
               subscriber.next({ type: 'final-bounds', intervals: finalBounds(rower, item.segments, firstCatch, lastStroke) });
               return;
             case 'stroke':
+              now = Math.max(now, item.stroke.t);
               firstCatch ??= item.stroke.catchT;
               lastStroke = item.stroke.t;
+              // from the first stroke the athlete is warming up, never idle
+              if (!phased) phase('warmup', item.stroke.catchT, true);
+              latestPower = item.stroke.powerW;
+              if (unshown && latestPower !== undefined) unshownPowers.push(latestPower);
               subscriber.next(item);
               return;
             default:

@@ -41,11 +41,14 @@ interface Effort {
 }
 
 /**
- * Extra wait after the merge gap before a closed effort is final, ms. None: the verdict must reach
- * the display within 5 s of the sprint's end (issue 9), and the merge gap is 4 s. A stroke revealed
- * late that would have merged two live efforts is merged by the end-of-session smoother instead.
+ * Longest expected delay between a catch and the sample that reveals the stroke, ms: a closed
+ * effort becomes final this long after the merge gap. The verdict does not wait for it: the
+ * interval goes out provisionally when the effort closes (label-phases).
  */
-const SETTLE_SLACK_MS = 0;
+const SETTLE_SLACK_MS = 2500;
+
+/** A stroke whose rate score is at most this (back at the rest rate) closes an effort on its own [J]. */
+const RATE_DOWN = 0.15;
 
 export class Segmenter {
   private readonly o: Required<SegmenterOptions>;
@@ -207,7 +210,9 @@ export class Segmenter {
       return;
     }
     this.closing++;
-    if (this.closing >= 2 || cadenceBroken) this.close(out);
+    // one stroke is enough when its rate is all the way down (the rate changes at once, power lags)
+    const rateDown = s.sR !== undefined && s.sR <= RATE_DOWN;
+    if (this.closing >= 2 || cadenceBroken || rateDown) this.close(out);
   }
 
   /**

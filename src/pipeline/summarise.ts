@@ -39,7 +39,12 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
             case 'bounds': {
               const iv = item.interval;
               subscriber.next({ type: 'interval', interval: withStats(samples, iv, iv.end) });
-              if (iv.kind === 'work') waiting.push(iv);
+              if (iv.kind === 'work') {
+                // a provisional work interval is sent again once settled: keep only the latest
+                const i = waiting.findIndex((w) => w.index === iv.index);
+                if (i >= 0) waiting[i] = iv;
+                else waiting.push(iv);
+              }
               flush(now);
               return;
             }

@@ -98,8 +98,8 @@ describe('segment()', () => {
       const src = timed([...easy, ...sprint, ...after], 121_000);
       const start = 60_000 - 1500;
       // the first easy stroke (3 s after the last hard one) breaks the 1.6 × 1.5 s cadence: the
-      // tick of that very stroke closes the effort; the final comes once end + 4 s (the merge gap) has passed
-      const settleAt = after.find(([t]) => t >= lastHard + 4000)![0];
+      // tick of that very stroke closes the effort; the final comes once end + 4 s + 2.5 s has passed
+      const settleAt = after.find(([t]) => t >= lastHard + 6500)![0];
       const out = timed<PipeItem>(
         [
           [60_000, { type: 'phase', phase: { rower: 'r1', kind: 'work', start, provisional: true } }],
@@ -120,7 +120,7 @@ describe('segment()', () => {
       const after = run(b[b.length - 1]![0] + 3000, 130_000, 130, 20);
       const src = timed([...easy, ...a, ...b, ...after], 131_000);
       const result = cold(src.marbles, src.values).pipe(segment('r1'), only('segment'));
-      const out = timed<PipeItem>([[after.find(([t]) => t >= b[b.length - 1]![0] + 4000)![0], { type: 'segment', segment: { kind: 'work', start: 58_500, end: b[b.length - 1]![0] } }]], 131_000);
+      const out = timed<PipeItem>([[after.find(([t]) => t >= b[b.length - 1]![0] + 6500)![0], { type: 'segment', segment: { kind: 'work', start: 58_500, end: b[b.length - 1]![0] } }]], 131_000);
       expectObservable(result).toBe(out.marbles, out.values);
     });
   });
@@ -136,8 +136,8 @@ describe('segment()', () => {
       const result = cold(src.marbles, src.values).pipe(segment('r1'), only('segment'));
       const endA = a[a.length - 1]![0];
       const endB = b[b.length - 1]![0];
-      const settleA = [...rest, ...b].find(([t]) => t >= endA + 4000)![0];
-      const settleB = after.find(([t]) => t >= endB + 4000)![0];
+      const settleA = [...rest, ...b].find(([t]) => t >= endA + 6500)![0];
+      const settleB = after.find(([t]) => t >= endB + 6500)![0];
       const out = timed<PipeItem>(
         [
           [settleA, { type: 'segment', segment: { kind: 'surge', start: 58_500, end: endA } }],
