@@ -2,6 +2,8 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import type { Interval, IntervalKind } from '../analysis/types.js';
 import type { PhaseKind } from './session-state.js';
 import { median as medianOf } from '../analysis/series.js';
+import { finalSegments } from '../detect/session-segments.js';
+import { StopPieces } from '../detect/stop-pieces.js';
 import type { PipeItem, Segment } from './pipe-item.js';
 
 export interface LabelOptions {
@@ -121,6 +123,32 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
           phase('cooldown', since, false);
         }
       };
+      /** a settled work interval (from the segmenter, or a piece a stop ended) */
+      const accept = (s: Segment): void => {
+        if (works === 0) {
+          if (firstT !== undefined && s.start > firstT) bounds('warmup', 1, firstT, s.start);
+        } else if (lastWorkEnd !== undefined) {
+          rests.push(s.start - lastWorkEnd);
+          limitMs = undefined;
+          bounds('rest', works, lastWorkEnd, s.start);
+        }
+        cooldownAnnounced = false;
+        works++;
+        stopPiece = false;
+        phase('work', s.start, false, works);
+        bounds('work', works, s.start, s.end);
+        phase('rest', s.end, false, works);
+        lastWorkEnd = s.end;
+      };
+      const stops = new StopPieces({ minWorkMs });
+      /** a piece started by rowing on after a stop is running (the segmenter knows nothing of it) */
+      let stopPiece = false;
+      /** a stop may have just ended a piece rowed at one level (rests sat out) */
+      const atStop = (t: number): void => {
+        if (openWorkStart !== undefined) return;
+        const piece = stops.tick(t);
+        if (piece !== undefined && (lastWorkEnd === undefined || piece.start >= lastWorkEnd)) accept(piece);
+      };
       return source.subscribe({
         next(item) {
           switch (item.type) {
@@ -130,11 +158,13 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
               lastT = Math.max(lastT, item.sample.t);
               checkCooldown(item.sample.t);
               showWork(item.sample.t);
+              atStop(item.sample.t);
               subscriber.next(item);
               return;
             case 'tick':
               checkCooldown(item.t);
               showWork(item.t);
+              atStop(item.t);
               subscriber.next(item);
               return;
             case 'phase': {
@@ -145,6 +175,9 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
                 unshownPowers = [];
                 detectedAt = now;
                 if (!unshown) phase('work', p.start, true, works + 1);
+              } else if (p.kind === 'rest' && stopPiece && openWorkStart === undefined) {
+                // the segmenter's "rowing again after a pause": the piece, not a rest
+                return;
               } else if (p.kind === 'rest') {
                 const wasWork = openWorkStart !== undefined && p.start - openWorkStart >= minWorkMs;
                 const wasShown = !unshown;
@@ -166,28 +199,17 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
               }
               return;
             }
-            case 'segment': {
-              const s = item.segment;
-              if (s.kind !== 'work') return;
-              if (works === 0) {
-                if (firstT !== undefined && s.start > firstT) bounds('warmup', 1, firstT, s.start);
-              } else if (lastWorkEnd !== undefined) {
-                rests.push(s.start - lastWorkEnd);
-                limitMs = undefined;
-                bounds('rest', works, lastWorkEnd, s.start);
-              }
-              cooldownAnnounced = false;
-              works++;
-              phase('work', s.start, false, works);
-              bounds('work', works, s.start, s.end);
-              phase('rest', s.end, false, works);
-              lastWorkEnd = s.end;
-              return;
-            }
-            case 'final-segments':
-              subscriber.next({ type: 'final-bounds', intervals: finalBounds(rower, item.segments, firstCatch, lastStroke) });
+            case 'segment':
+              // a piece already taken from a stop (below) is not counted twice
+              if (item.segment.kind === 'work' && (lastWorkEnd === undefined || item.segment.start >= lastWorkEnd)) accept(item.segment);
               return;
             case 'stroke':
+              if (stops.stroke(item.stroke) && openWorkStart === undefined) {
+                // rowing on after a stop that ended a piece: the next piece
+                restStart = undefined;
+                stopPiece = true;
+                phase('work', item.stroke.catchT, true, works + 1);
+              }
               now = Math.max(now, item.stroke.t);
               firstCatch ??= item.stroke.catchT;
               lastStroke = item.stroke.t;
@@ -204,6 +226,8 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
         error: (err: unknown) => subscriber.error(err),
         complete() {
           if (lastWorkEnd !== undefined && lastT > lastWorkEnd) bounds('cooldown', 1, lastWorkEnd, lastT);
+          // end of data: the smoother's final intervals replace the live ones downstream
+          subscriber.next({ type: 'final-bounds', intervals: finalBounds(rower, finalSegments(stops.strokes, { minWorkMs }), firstCatch, lastStroke) });
           subscriber.complete();
         },
       });

@@ -46,8 +46,6 @@ export type PipeItem =
   | { type: 'idle'; t: number; since: number }
   | { type: 'phase'; phase: PhaseEvent }
   | { type: 'segment'; segment: Segment }
-  /** end of data: the smoother's final segments of the whole session (replace every live one) */
-  | { type: 'final-segments'; segments: Segment[] }
   /** the final interval boundaries of the whole session (stats still empty) */
   | { type: 'final-bounds'; intervals: Interval[] }
   /** the final intervals with their statistics, before verdicts */
