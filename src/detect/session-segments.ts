@@ -50,6 +50,10 @@ export const FINAL_PARAMS = Object.freeze({
   warmupLengthRatio: 1.5,
   /** …or this far below every other [J: warm-ups at ≤ 70 % of work] */
   warmupFarRatio: 0.7,
+  /** two efforts within this share of each other's length are a pair of pieces (2 × 2k), not warm-up and piece [J] */
+  pairLengthTolerance: 0.15,
+  /** …unless the first is this far below the second [J: warm-ups at ≤ 70–75 % of work] */
+  pairFarRatio: 0.75,
   /** a last effort this long relative to the others stays work even when easier (an eased last rep) [measured: rowpro-4x20min-r2 rep 4] */
   edgeLengthRatio: 0.75,
   /** an effort whose first hard stroke is at most this many strokes after a standstill starts at the standstill [measured: realdata first strokes 34–74 W before 180 W] */
@@ -191,8 +195,14 @@ export function levels(xs: readonly { t: number; p: number | undefined; w: numbe
   const low = sl / wl;
   const high = sh / wh;
   if (high < FINAL_PARAMS.minLevelRatio * low || wh < FINAL_PARAMS.minHardMs) return undefined;
-  const mid = (low + high) / 2;
-  if (wl < FINAL_PARAMS.minEasyShare * total && easyStretches(xs, mid) < FINAL_PARAMS.minEasyStretches) return undefined;
+  // the split between the classes: their geometric mean, nearer the easy class than the middle,
+  // so the easiest pieces of a set (a step test's first step) stay hard; edges are refined by rate
+  const split = Math.sqrt(low * high);
+  // rests rowed between hard stretches, again and again: two levels, however the hard ones vary
+  if (easyStretches(xs, split) >= FINAL_PARAMS.minEasyStretches) return split;
+  if (wl < FINAL_PARAMS.minEasyShare * total) return undefined;
+  // otherwise (a warm-up and one piece, say) the middle between the levels must be nearly empty:
+  // a ramp or a ladder has no two levels
   const a = low + 0.25 * (high - low);
   const b = high - 0.25 * (high - low);
   const valley = pts.reduce((acc, x) => {
@@ -200,7 +210,7 @@ export function levels(xs: readonly { t: number; p: number | undefined; w: numbe
     return p > a && p < b ? acc + x.w : acc;
   }, 0);
   if (valley > FINAL_PARAMS.maxValleyShare * total) return undefined;
-  return mid;
+  return split;
 }
 
 /** Easy stretches (≥ minEasyStretchMs) with hard strokes on both sides: rests rowed between pieces. */
@@ -440,7 +450,12 @@ function dropEdges(xs: readonly S[], efforts: Effort[]): Effort[] {
   // work: a warm-up is longer than the pieces, or far easier
   const p0 = pw[0];
   const minOthers = Math.min(...(pw.slice(1).filter((p) => p !== undefined) as number[]));
-  if (easier(0) && (durs[0]! >= FINAL_PARAMS.warmupLengthRatio * medianOthers(0) || (p0 !== undefined && p0 < FINAL_PARAMS.warmupFarRatio * minOthers))) from = 1;
+  // (with one other effort there is no series: a warm-up, a stop and the test piece — unless the
+  // two are alike in length, as 2 × 2k with the faster second)
+  const pair = efforts.length === 2 && Math.abs(durs[0]! - durs[1]!) <= FINAL_PARAMS.pairLengthTolerance * durs[1]!;
+  const longer = efforts.length === 2 ? !pair : durs[0]! >= FINAL_PARAMS.warmupLengthRatio * medianOthers(0);
+  const far = p0 !== undefined && p0 < (efforts.length === 2 ? FINAL_PARAMS.pairFarRatio : FINAL_PARAMS.warmupFarRatio) * minOthers;
+  if (easier(0) && (longer || far)) from = 1;
   if (to - from >= 2 && easier(efforts.length - 1) && durs[efforts.length - 1]! < FINAL_PARAMS.edgeLengthRatio * medianOthers(efforts.length - 1)) to--;
   return efforts.slice(from, to);
 }

@@ -111,6 +111,11 @@ const cases: Array<{ name: string; parts: Part[]; work: (p: Part, i: number) => 
     work: (p) => !p.stop,
   },
   {
+    name: 'a step test with paddled rests (7 × 4:00, 120 → 270 W, 30 s at 50 W): every step',
+    parts: reps(7, { dur: 240, p: 0, r: 22 }, { dur: 30, p: 50, r: 16 }).map((p, i) => (p.p === 50 ? p : { ...p, p: 120 + 12.5 * i })),
+    work: (p) => p.p !== 50,
+  },
+  {
     name: 'rests with a frozen console: after the stop its power repeats the last work stroke',
     parts: reps(3, { dur: 1200, p: 195, r: 23 }, { dur: 80, stop: true }).flatMap((p, i, all) => (p.stop && i < all.length - 1 ? [p, { dur: 40, p: 'frozen', r: 18 } as Part] : [p])),
     work: (p) => p.p === 195,
@@ -134,6 +139,16 @@ const cases: Array<{ name: string; parts: Part[]; work: (p: Part, i: number) => 
     name: 'a rate ladder (18 → 28 spm, power 120 → 250 W with it): one piece',
     parts: [18, 20, 22, 24, 26, 28].map((r, i) => ({ dur: 240, p: 120 + 26 * i, r })),
     work: () => false,
+  },
+  {
+    name: 'a warm-up, a stop, then a 20-min test: the test alone',
+    parts: [{ dur: 600, p: 170, r: 22 }, { dur: 60, stop: true }, { dur: 1200, p: 240, r: 28 }],
+    work: (_, i) => i === 2,
+  },
+  {
+    name: '2 × 2k, the second 18 % stronger: both pieces',
+    parts: [{ dur: 450, p: 330, r: 30 }, { dur: 300, stop: true }, { dur: 425, p: 390, r: 32 }],
+    work: (p) => !p.stop,
   },
   {
     name: 'a warm-up rowed straight into a 20-min test: the test alone',
