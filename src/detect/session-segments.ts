@@ -17,7 +17,7 @@
  * 5. edges: a first or last effort clearly easier than every other is the warm-up or cool-down;
  * 6. efforts shorter than the minimum are surges.
  */
-import type { Segment, StrokeEvent } from '../pipeline/pipe-item.js';
+import type { Segment, StrokeEvent } from './types.js';
 
 export const FINAL_PARAMS = Object.freeze({
   /** identical power over this many strokes is a frozen field (PM3 in rest, WaterRower S4) [measured: realdata painsled-3x20min-r2] */

@@ -7,7 +7,7 @@
  * ended. Rowing on after it starts the next piece. The smoother re-judges everything at the end.
  * Pure: strokes and data time in, pieces out.
  */
-import type { Segment, StrokeEvent } from '../pipeline/pipe-item.js';
+import type { Segment, StrokeEvent } from './types.js';
 import { FINAL_PARAMS, finalSegments, type FinalOptions } from './session-segments.js';
 
 /** A piece found at a stop must end this close to the last stroke before it, ms [J: two strokes]. */

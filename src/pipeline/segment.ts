@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { PipeItem } from './pipe-item.js';
-import { Segmenter, type SegmenterOptions, type SegmenterOutput } from './segmenter.js';
+import { Segmenter, type SegmenterOptions, type SegmenterOutput } from '../detect/segmenter.js';
 
 /**
  * Strokes → raw phase events and settled segments (one rower's stream), forwarding every item.

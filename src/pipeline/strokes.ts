@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { PipeItem } from './pipe-item.js';
-import { StrokeDetector, type StrokeDetectorOptions, type StrokeOutput } from './stroke-detector.js';
+import { StrokeDetector, type StrokeDetectorOptions, type StrokeOutput } from '../detect/stroke-detector.js';
 
 /**
  * Samples → stroke events (one rower's stream). Forwards every item and adds `stroke` items just before

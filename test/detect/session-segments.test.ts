@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { finalSegments } from '../../src/detect/session-segments.js';
-import type { StrokeEvent } from '../../src/pipeline/pipe-item.js';
+import type { StrokeEvent } from '../../src/detect/types.js';
 
 interface Part {
   /** s */

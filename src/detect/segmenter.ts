@@ -9,7 +9,7 @@
  */
 import { median } from '../analysis/series.js';
 import { RollingQuantile } from './adaptive-levels.js';
-import type { Segment, StrokeEvent } from './pipe-item.js';
+import type { Segment, StrokeEvent } from './types.js';
 import { closes, opens, score, unmistakable, type Levels } from './segment-rules.js';
 
 export interface SegmenterOptions {

@@ -1,6 +1,6 @@
 /** RollingQuantile is pure math: a time-weighted quantile over a sliding data-time window. */
 import { describe, expect, it } from 'vitest';
-import { RollingQuantile } from '../../src/pipeline/adaptive-levels.js';
+import { RollingQuantile } from '../../src/detect/adaptive-levels.js';
 
 describe('RollingQuantile', () => {
   it('is undefined when empty', () => {
