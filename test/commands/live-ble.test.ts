@@ -2,25 +2,17 @@
  * End to end with no radio: the built CLI's `live` (real noble, NOBLE_WEBSOCKET=1) against the
  * built CLI's `simulate --ble` (virtual rowers on noble's ws-slave port 2846), with a dropped link.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
+import { buildCli, cli, root } from './cli-process.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  try {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
-  } catch {
-    // tsc still emits when files other engineers are writing fail to type-check
-  }
-  expect(existsSync(cli)).toBe(true);
-}, 120_000);
+beforeAll(buildCli, 180_000); // one serialised build shared with the other CLI process tests
 
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
