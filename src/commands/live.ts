@@ -2,7 +2,7 @@
  * `ergsprint live`: connect to FTMS rowers over Bluetooth, record every frame, run the analysis
  * pipeline, show a live line per rower and serve the display. Wiring only.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { type Observable, Subject, share, takeUntil, tap } from 'rxjs';
@@ -18,10 +18,10 @@ import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.j
 import { type HrAttachment, parseHrAttachment } from '../sources/ble/selector.js';
 import { startDisplayServer } from '../server/start-server.js';
 import { dataDir, sessionRecordingPath } from '../store/data-dir.js';
-import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
+import { loadPlan } from './plan-option.js';
 import { workoutInjector } from './workout-commands.js';
 
 export interface LiveFlags {
@@ -66,13 +66,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
     if (!att) throw new CliError(`--hr wants STRAP=ROWER, e.g. Polar=PM5 (got "${text}")`);
     return att;
   });
-  let plan: Plan | undefined;
-  try {
-    plan = flags.plan === undefined ? undefined : resolvePlan(flags.plan, (p) => readFileSync(p, 'utf8'));
-  } catch (err) {
-    if (err instanceof PlanError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((err as Error).message);
-    throw err;
-  }
+  const plan: Plan | undefined = flags.plan === undefined ? undefined : loadPlan(flags.plan);
 
   let noble;
   let lookup;

@@ -1,9 +1,7 @@
 /** `ergsprint replay FILE`: serve the live display fed by a recording, at N× speed, optionally looping. */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
-import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
-import type { Plan } from '../workouts/plan.js';
+import { loadPlan } from './plan-option.js';
 import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
 
 interface Flags {
@@ -43,14 +41,4 @@ export function register(program: Command): void {
       await untilSignal();
       await server.close();
     });
-}
-
-/** A built-in plan or a plan file, as a CliError when it cannot be read. */
-export function loadPlan(nameOrPath: string): Plan {
-  try {
-    return resolvePlan(nameOrPath, (p) => readFileSync(p, 'utf8'));
-  } catch (err) {
-    if (err instanceof PlanError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((err as Error).message);
-    throw err;
-  }
 }

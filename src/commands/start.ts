@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
-import { loadPlan } from './replay.js';
+import { loadPlan } from './plan-option.js';
 import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
 
 interface Flags {
