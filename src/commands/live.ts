@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type Observable, Subject, share, takeUntil, tap } from 'rxjs';
+import { catchError, EMPTY, type Observable, Subject, share, takeUntil, tap } from 'rxjs';
 import { CliError } from '../cli-error.js';
 import type { SourceItem } from '../ftms/frame.js';
 import { session$ } from '../pipeline/session.js';
@@ -22,6 +22,7 @@ import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
 import { loadPlan } from './plan-option.js';
+import { checkServerFlags, listenError, parsePort } from './server-options.js';
 import { workoutInjector } from './workout-commands.js';
 
 export interface LiveFlags {
@@ -57,8 +58,8 @@ export function register(program: Command): void {
 
 /** Run a live session until Ctrl-C (also used by `ergsprint start`); throws CliError. */
 export async function runLive(flags: LiveFlags): Promise<void> {
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${flags.port}")`);
+  const port = parsePort(flags.port);
+  checkServerFlags(flags);
   const timeoutS = Number(flags.timeout);
   if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new CliError(`--timeout must be a positive number of seconds (got "${flags.timeout}")`);
   const hr: HrAttachment[] = flags.hr.map((text) => {
@@ -120,13 +121,14 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   });
   let server;
   try {
-    server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
+    // the server sees the session end, not its error: the error is reported once, below, as one line
+    server = await startDisplayServer({ events$: events$.pipe(catchError(() => EMPTY)), port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
   } catch (err) {
     stop$.next();
     recording.close();
     if (written === 0) rmSync(path, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 = any free port)` : `display server: ${(err as Error).message}`);
+    const mapped = listenError(err, port, flags.host);
+    throw mapped instanceof CliError ? mapped : new CliError(`display server: ${(err as Error).message}`);
   }
   note(`recording to ${path}`);
 

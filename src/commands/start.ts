@@ -8,7 +8,8 @@ import { CliError } from '../cli-error.js';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './plan-option.js';
-import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
+import { serveRecording, untilSignal } from './serve-recording.js';
+import { checkServerFlags, parsePort } from './server-options.js';
 
 interface Flags {
   port: string;
@@ -48,6 +49,7 @@ export function register(program: Command): void {
     .option('--speed <n>', 'demo replay speed, × real time', '2')
     .action(async (flags: Flags) => {
       const port = parsePort(flags.port);
+      checkServerFlags(flags);
       const speed = Number(flags.speed);
       if (!Number.isFinite(speed) || speed <= 0) throw new CliError(`--speed must be a positive number (got "${flags.speed}")`);
       const why = flags.demo ? null : await bluetoothUnusable();

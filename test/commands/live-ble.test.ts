@@ -182,6 +182,19 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     expect(err).not.toMatch(/\n\s+at /); // no stack trace
     expect(code).toBe(3);
   }, 20_000);
+  it('live whose remote adapter fails after the display started ends with one line: no JSON log, no stack (issue 15 #12)', async () => {
+    // nothing listens on noble's ws-slave port now (the simulators above have exited)
+    const recording = join(mkdtempSync(join(tmpdir(), 'ergsprint-live-')), 'none.ndjson');
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '3'], { NOBLE_WEBSOCKET: '1' });
+    expect(await live.exited).toBe(3);
+    const err = live.stderr();
+    expect(err).toMatch(/display: http:\/\/127\.0\.0\.1:\d+\//); // it failed after the server started
+    expect(err).not.toContain('{"level"');
+    expect(err).not.toMatch(/\n\s+at /);
+    const errors = err.split('\n').filter((l) => l.startsWith('ergsprint:'));
+    expect(errors).toEqual([expect.stringMatching(/^ergsprint: The remote Bluetooth adapter at ws:\/\/localhost:2846 is unreachable or off/)]);
+    expect(existsSync(recording)).toBe(false); // nothing was recorded
+  }, 20_000);
   it('start (npm start) without Bluetooth says why and serves the looping demo with its banner', async () => {
     const env = { ...process.env };
     delete env.NOBLE_WEBSOCKET;
