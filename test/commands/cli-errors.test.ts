@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -65,5 +66,71 @@ describe('recording line cap (#4)', () => {
     const run = await runCli(['inspect', file]);
     expectOneLineError(run, `${file}:2: line longer than 1048576 bytes`);
     expect(run.ms).toBeLessThan(5000);
+  });
+});
+
+describe('display server options (#12): checked first, listen failures as one line', () => {
+  it.each([
+    [['--host', 'localhost:80'], '--host takes a host name or IP address without a port (got "localhost:80"): give the port with --port'],
+    [['--host', '[::1]'], '--host takes an IPv6 address without brackets (got "[::1]"): use --host ::1'],
+    [['--host', 'not a host'], '--host "not a host" is not a host name or IP address'],
+    [['--host', '0.0.0.0', '--token', ''], '--token must not be empty (leave it out and a token is generated and printed)'],
+    [['--host', '8.8.8.8'], '--host 8.8.8.8: not an address of this machine (use one of its interfaces, 127.0.0.1, or 0.0.0.0 for all)'],
+    [['--port', '80x'], '--port must be 0..65535 (got "80x")'],
+  ])('replay %j', async (args, message) => {
+    expectOneLineError(await runCli(['replay', FIXTURE, '--port', '0', ...args]), message);
+  });
+  it('replay --host nonexistent.invalid: the name does not resolve', async () => {
+    const run = await runCli(['replay', FIXTURE, '--port', '0', '--host', 'nonexistent.invalid']);
+    expectOneLineError(run, /^ergsprint: --host nonexistent\.invalid: (no such host \(the name does not resolve\)|the name could not be resolved now)/);
+  });
+  it('replay --port of a port already in use', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      expectOneLineError(await runCli(['replay', FIXTURE, '--port', String(port)]), `port ${port} is in use: choose another with --port (0 = any free port)`);
+    } finally {
+      busy.close();
+    }
+  });
+  it('live checks --host and --token before touching Bluetooth', async () => {
+    expectOneLineError(await runCli(['live', '--port', '0', '--host', 'localhost:80']), '--host takes a host name or IP address without a port (got "localhost:80"): give the port with --port');
+    expectOneLineError(await runCli(['live', '--port', '0', '--host', '0.0.0.0', '--token=']), '--token must not be empty (leave it out and a token is generated and printed)');
+  });
+});
+
+describe('inspect and decode usage errors (#12)', () => {
+  it('inspect --rower of a rower the recording does not have names the rowers it has', async () => {
+    const two = join(root, 'fixtures', 'two-rowers.ndjson');
+    expectOneLineError(await runCli(['inspect', two, '--rower', 'nope']), `--rower "nope": no such rower in ${two}; its rowers: sim-1 (SIM Rower 1Hz 1), sim-2 (SIM Rower 1Hz 2)`);
+  });
+  it("decode '' is an error, not silence", async () => {
+    const run = await runCli(['decode', '']);
+    expectOneLineError(run, 'payload argument 1 is empty: give hex bytes like 2c0b00…, or pipe payloads on stdin');
+    expect(run.stdout).toBe('');
+  });
+  it('decode of more than 512 MiB on stdin stops with a one-line error (streamed, not buffered)', async () => {
+    const line = Buffer.from(`${' '.repeat(60_000)}\n`); // blank lines: skipped, so only the cap ends the run
+    const lines = Math.ceil((512 * 1024 * 1024 + 1) / line.length);
+    const run = await runCli(['decode', '--json'], {
+      stdin: (stdin) => {
+        let sent = 0;
+        const pump = (): void => {
+          while (sent < lines) {
+            sent += 1;
+            if (!stdin.write(line)) return void stdin.once('drain', pump);
+          }
+          stdin.end();
+        };
+        pump();
+      },
+    });
+    expectOneLineError(run, `stdin: more than ${512 * 1024 * 1024} bytes of input (split it into smaller runs)`);
+  }, 60_000);
+  it('decode of a stdin line longer than 64 KiB stops with stdin:line: ...', async () => {
+    const run = await runCli(['decode', '--json'], { stdin: `2c0b000000000000ffff00000000000000580000\n${'0'.repeat(70_000)}\n` });
+    expectOneLineError(run, 'stdin:2: line longer than 65536 bytes (one payload per line)');
+    expect(run.stdout.split('\n')).toHaveLength(2); // the first payload was printed
   });
 });
