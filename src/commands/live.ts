@@ -23,6 +23,7 @@ import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
 import { loadPlan } from './plan-option.js';
 import { checkServerFlags, listenError, parsePort } from './server-options.js';
+import { parseTimeoutS } from './time-options.js';
 import { workoutInjector } from './workout-commands.js';
 
 export interface LiveFlags {
@@ -49,7 +50,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--timeout <s>', 'give up when no rower is found within this many seconds', '30')
+    .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', '30')
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
     .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
     .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
@@ -60,8 +61,7 @@ export function register(program: Command): void {
 export async function runLive(flags: LiveFlags): Promise<void> {
   const port = parsePort(flags.port);
   checkServerFlags(flags);
-  const timeoutS = Number(flags.timeout);
-  if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new CliError(`--timeout must be a positive number of seconds (got "${flags.timeout}")`);
+  const timeoutS = parseTimeoutS(flags.timeout);
   const hr: HrAttachment[] = flags.hr.map((text) => {
     const att = parseHrAttachment(text);
     if (!att) throw new CliError(`--hr wants STRAP=ROWER, e.g. Polar=PM5 (got "${text}")`);

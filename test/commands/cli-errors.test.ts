@@ -134,3 +134,16 @@ describe('inspect and decode usage errors (#12)', () => {
     expect(run.stdout.split('\n')).toHaveLength(2); // the first payload was printed
   });
 });
+
+describe('timer ranges (#8)', () => {
+  it.each([['1e-7'], ['1e9'], ['0'], ['-1'], ['']])('replay --speed %j is refused with the range', async (speed) => {
+    expectOneLineError(await runCli(['replay', FIXTURE, '--port', '0', '--speed', speed]), `--speed must be a number from 0.01 to 1000 (× real time; got "${speed}")`);
+  });
+  it('start --speed out of range is refused too', async () => {
+    expectOneLineError(await runCli(['start', '--demo', '--port', '0', '--speed', '5000']), '--speed must be a number from 0.01 to 1000 (× real time; got "5000")');
+  });
+  it.each([['live'], ['scan']])('%s --timeout above 24 h (setTimeout would fire at once past 24.8 days) is refused', async (cmd) => {
+    const run = await runCli([cmd, '--timeout', '2200000', ...(cmd === 'live' ? ['--port', '0'] : [])]);
+    expectOneLineError(run, '--timeout must be a number of seconds, more than 0 and at most 86400 (24 h) (got "2200000")');
+  });
+});
