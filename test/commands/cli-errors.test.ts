@@ -3,7 +3,7 @@
  * the right exit code, at once (a FIFO must not block).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,13 @@ describe('display server options (#12): checked first, listen failures as one li
     } finally {
       busy.close();
     }
+  });
+  // Ports below net.ipv4.ip_unprivileged_port_start need root: as root, the child runs as nobody.
+  const unprivilegedStart = Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
+  it.runIf(unprivilegedStart >= 2)('replay --port of a privileged port, as a user who may not bind it', async () => {
+    const port = Math.min(80, unprivilegedStart - 1);
+    const run = await runCli(['replay', FIXTURE, '--port', String(port)], process.getuid?.() === 0 ? { asUser: 65534 } : {});
+    expectOneLineError(run, `--port ${port}: permission denied (ports below 1024 need root or CAP_NET_BIND_SERVICE): use --port 8080, or 0 for any free port`);
   });
   it('live checks --host and --token before touching Bluetooth', async () => {
     expectOneLineError(await runCli(['live', '--port', '0', '--host', 'localhost:80']), '--host takes a host name or IP address without a port (got "localhost:80"): give the port with --port');

@@ -72,6 +72,8 @@ export interface CliOptions {
   /** close our end of stdout after this many bytes, as `| head -c N` does */
   closeStdoutAfter?: number;
   env?: Record<string, string>;
+  /** run the child as this user and group id (needs root) */
+  asUser?: number;
   /** kill the child after this long, ms (default 60 s) */
   timeoutMs?: number;
 }
@@ -99,7 +101,7 @@ async function readSlowly(stream: Readable, pauseMs: number): Promise<string> {
 export async function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
   const started = Date.now();
   const argv = opts.realPipe === true ? ['-c', 'set -o pipefail; "$0" "$@" | cat', process.execPath, cli, ...args] : [cli, ...args];
-  const child = spawn(opts.realPipe === true ? 'bash' : process.execPath, argv, { cwd: root, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(opts.realPipe === true ? 'bash' : process.execPath, argv, { cwd: root, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], ...(opts.asUser !== undefined ? { uid: opts.asUser, gid: opts.asUser } : {}) });
   children.push(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   child.stdin.on('error', () => {}); // the child may exit before reading all of stdin
