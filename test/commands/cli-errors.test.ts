@@ -3,7 +3,7 @@
  * the right exit code, at once (a FIFO must not block).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,15 @@ describe('files that are not regular files (#6)', () => {
     execFileSync('mkfifo', [fifo]);
     const run = await runCli(['live', '--profiles', fifo, '--port', '0'], { timeoutMs: 10_000 });
     expectOneLineError(run, `device profiles ${fifo}: is a FIFO (named pipe), not a regular file`);
+  });
+  it('analyze --plan of a file the user may not read (as root: the child runs as nobody)', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ergsprint-cli-'));
+    chmodSync(d, 0o755);
+    const plan = join(d, 'secret.json');
+    writeFileSync(plan, '{"name":"x","reps":2,"workS":20,"restS":40}');
+    chmodSync(plan, 0o000);
+    const run = await runCli(['analyze', FIXTURE, '--plan', plan], process.getuid?.() === 0 ? { asUser: 65534 } : {});
+    expectOneLineError(run, `--plan: ${plan}: permission denied`);
   });
   it('analyze of a directory', async () => {
     const d = mkdtempSync(join(tmpdir(), 'ergsprint-cli-'));
