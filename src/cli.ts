@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
 import * as analyze from './commands/analyze.js';
 import * as decode from './commands/decode.js';
+import { exitAfterFlush, exitQuietlyOnEpipe } from './commands/exit-after-flush.js';
 import * as evaluate from './commands/evaluate.js';
 import * as inspect from './commands/inspect.js';
 import * as live from './commands/live.js';
@@ -64,11 +65,12 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
+  exitQuietlyOnEpipe(process.stdout, () => (typeof process.exitCode === 'number' ? process.exitCode : 0));
   main(process.argv).then(
-    (code) => process.exit(code),
+    (code) => exitAfterFlush(code),
     (err: unknown) => {
       process.stderr.write(`ergsprint: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
+      return exitAfterFlush(1);
     },
   );
 }

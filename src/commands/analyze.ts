@@ -1,5 +1,4 @@
 /** `ergsprint analyze FILE`: intervals, stats and all-out verdicts of a recording (table or --json). */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseRowTime, RowTimeError } from '../analysis/reference.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
@@ -8,10 +7,10 @@ import { analyzeRecording, type AnalysisResult } from '../pipeline/analyze-recor
 import { readRecording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
 import { replay$ } from '../sources/replay.js';
-import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
 import { analysisToJson } from './analysis-json.js';
 import { analysisTable } from './analysis-table.js';
+import { loadPlan } from './plan-option.js';
 
 export interface AnalyzeFlags {
   json?: boolean;
@@ -40,13 +39,7 @@ export function analyzeSettings(flags: AnalyzeFlags): AnalyzeSettings {
   if (flags.ref2k !== undefined) verdict.declared2kS = rowTime('--ref-2k', flags.ref2k);
   if (flags.ref500m !== undefined) verdict.declared500mS = rowTime('--ref-500m', flags.ref500m);
   if (flags.plan === undefined) return { verdict };
-  try {
-    return { verdict, plan: resolvePlan(flags.plan, (p) => readFileSync(p, 'utf8')) };
-  } catch (err) {
-    if (err instanceof PlanError) throw new CliError(`--plan: ${err.message}`);
-    if (err instanceof Error && 'code' in err && (err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`--plan: no such file ${flags.plan}`);
-    throw err;
-  }
+  return { verdict, plan: loadPlan(flags.plan) };
 }
 
 /** Read a recording and run the session pipeline over it instantly (exit 2 on a bad recording). */

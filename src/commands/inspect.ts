@@ -23,6 +23,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: InspectOptions) => {
       const rec = await load(file);
       const names = rowerNames(rec);
+      if (opts.rower !== undefined) checkRower(opts.rower, rec, names, file);
       const lines = renderInspect(rec, file, opts, (rower) => createSampleAssembler({ profile: findProfile(names.get(rower)) }));
       await writeLines(lines);
     });
@@ -54,6 +55,14 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
     };
     stream.on('drain', done).on('close', done).on('error', done);
   });
+}
+
+/** --rower must name a rower of the recording (by id); otherwise a CliError listing them. */
+function checkRower(rower: string, rec: Recording, names: ReadonlyMap<string, string>, file: string): void {
+  const ids = new Set([...rec.header.rowers.map((r) => r.id), ...rec.items.map((i) => i.rower)]);
+  if (ids.has(rower)) return;
+  const known = [...ids].map((id) => (names.has(id) ? `${id} (${names.get(id) ?? ''})` : id));
+  throw new CliError(`--rower "${rower}": no such rower in ${file}; its rowers: ${known.length > 0 ? known.join(', ') : '(none)'}`);
 }
 
 function parseLimit(value: string): number {

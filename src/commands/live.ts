@@ -2,10 +2,10 @@
  * `ergsprint live`: connect to FTMS rowers over Bluetooth, record every frame, run the analysis
  * pipeline, show a live line per rower and serve the display. Wiring only.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type Observable, Subject, share, takeUntil, tap } from 'rxjs';
+import { catchError, EMPTY, type Observable, Subject, share, takeUntil, tap } from 'rxjs';
 import { CliError } from '../cli-error.js';
 import type { SourceItem } from '../ftms/frame.js';
 import { session$ } from '../pipeline/session.js';
@@ -18,10 +18,12 @@ import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.j
 import { type HrAttachment, parseHrAttachment } from '../sources/ble/selector.js';
 import { startDisplayServer } from '../server/start-server.js';
 import { dataDir, sessionRecordingPath } from '../store/data-dir.js';
-import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
+import { loadPlan } from './plan-option.js';
+import { checkServerFlags, listenError, parsePort } from './server-options.js';
+import { parseTimeoutS } from './time-options.js';
 import { workoutInjector } from './workout-commands.js';
 
 export interface LiveFlags {
@@ -48,7 +50,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--timeout <s>', 'give up when no rower is found within this many seconds', '30')
+    .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', '30')
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
     .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
     .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
@@ -57,22 +59,15 @@ export function register(program: Command): void {
 
 /** Run a live session until Ctrl-C (also used by `ergsprint start`); throws CliError. */
 export async function runLive(flags: LiveFlags): Promise<void> {
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${flags.port}")`);
-  const timeoutS = Number(flags.timeout);
-  if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new CliError(`--timeout must be a positive number of seconds (got "${flags.timeout}")`);
+  const port = parsePort(flags.port);
+  checkServerFlags(flags);
+  const timeoutS = parseTimeoutS(flags.timeout);
   const hr: HrAttachment[] = flags.hr.map((text) => {
     const att = parseHrAttachment(text);
     if (!att) throw new CliError(`--hr wants STRAP=ROWER, e.g. Polar=PM5 (got "${text}")`);
     return att;
   });
-  let plan: Plan | undefined;
-  try {
-    plan = flags.plan === undefined ? undefined : resolvePlan(flags.plan, (p) => readFileSync(p, 'utf8'));
-  } catch (err) {
-    if (err instanceof PlanError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((err as Error).message);
-    throw err;
-  }
+  const plan: Plan | undefined = flags.plan === undefined ? undefined : loadPlan(flags.plan);
 
   let noble;
   let lookup;
@@ -126,13 +121,14 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   });
   let server;
   try {
-    server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
+    // the server sees the session end, not its error: the error is reported once, below, as one line
+    server = await startDisplayServer({ events$: events$.pipe(catchError(() => EMPTY)), port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
   } catch (err) {
     stop$.next();
     recording.close();
     if (written === 0) rmSync(path, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 = any free port)` : `display server: ${(err as Error).message}`);
+    const mapped = listenError(err, port, flags.host);
+    throw mapped instanceof CliError ? mapped : new CliError(`display server: ${(err as Error).message}`);
   }
   note(`recording to ${path}`);
 

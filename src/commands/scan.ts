@@ -1,7 +1,7 @@
 /** `ergsprint scan`: list FTMS rowers and heart-rate straps in range, then exit. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { CliError } from '../cli-error.js';
+import { parseTimeoutS } from './time-options.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.js';
 import { scanDevices, type ScannedDevice } from '../sources/ble/scan-devices.js';
@@ -27,8 +27,7 @@ export function register(program: Command): void {
     .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
     .addHelpText('after', '\nA rower that advertises nothing recognisable is not listed; `ergsprint live --rower NAME` still finds it by GATT discovery.')
     .action(async (flags: Flags) => {
-      const seconds = Number(flags.timeout);
-      if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`--timeout must be a positive number of seconds (got "${flags.timeout}")`);
+      const seconds = parseTimeoutS(flags.timeout);
       try {
         const { lookup } = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json')));
         const noble = await loadNoble();

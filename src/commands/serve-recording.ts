@@ -13,7 +13,10 @@ import type { ServerInput } from '../server/protocol.js';
 import { startDisplayServer, type RunningServer } from '../server/start-server.js';
 import type { Plan } from '../workouts/plan.js';
 import { CliError } from '../cli-error.js';
+import { checkServerFlags, listenError } from './server-options.js';
 import { workoutInjector } from './workout-commands.js';
+
+export { parsePort } from './server-options.js';
 
 export interface ServeRecordingOptions {
   path: string;
@@ -33,6 +36,7 @@ export interface ServeRecordingOptions {
 
 /** Reads the recording and starts the display server fed by its replay. */
 export async function serveRecording(opts: ServeRecordingOptions): Promise<RunningServer> {
+  checkServerFlags(opts);
   let recording;
   try {
     recording = await readRecording(opts.path);
@@ -64,17 +68,8 @@ export async function serveRecording(opts: ServeRecordingOptions): Promise<Runni
       ...(opts.log ? { log: opts.log } : {}),
     });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CliError(`port ${opts.port} is in use: choose another with --port (0 = any free port)`);
-    throw err;
+    throw listenError(err, opts.port, opts.host);
   }
-}
-
-/** Parses --port (0..65535). */
-export function parsePort(text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${text}")`);
-  return port;
 }
 
 /** Resolves once SIGINT or SIGTERM arrives. */

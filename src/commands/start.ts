@@ -4,11 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { CliError } from '../cli-error.js';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
-import { loadPlan } from './replay.js';
-import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
+import { loadPlan } from './plan-option.js';
+import { serveRecording, untilSignal } from './serve-recording.js';
+import { checkServerFlags, parsePort } from './server-options.js';
+import { parseSpeed } from './time-options.js';
 
 interface Flags {
   port: string;
@@ -45,11 +46,11 @@ export function register(program: Command): void {
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
     .option('--plan <name|file>', 'workout plan for live rowers (built-in name or .json file)')
     .option('--demo', 'skip Bluetooth and run the demo replay')
-    .option('--speed <n>', 'demo replay speed, × real time', '2')
+    .option('--speed <n>', 'demo replay speed, × real time (0.01–1000)', '2')
     .action(async (flags: Flags) => {
       const port = parsePort(flags.port);
-      const speed = Number(flags.speed);
-      if (!Number.isFinite(speed) || speed <= 0) throw new CliError(`--speed must be a positive number (got "${flags.speed}")`);
+      checkServerFlags(flags);
+      const speed = parseSpeed(flags.speed);
       const why = flags.demo ? null : await bluetoothUnusable();
       if (!flags.demo && why === null) {
         const live = program.commands.find((c) => c.name() === 'live');

@@ -3,7 +3,9 @@
  *
  * Flags u8: bit 0 value format (0 = uint8 bpm, 1 = uint16 bpm); bit 1 sensor contact detected;
  * bit 2 sensor contact supported; bit 3 Energy Expended present (uint16 kJ); bit 4 RR-Intervals
- * present (one or more uint16 at 1/1024 s). Bits 5–7 reserved. A trailing odd byte after the
+ * present (uint16 at 1/1024 s). Bits 5–7 reserved. RR intervals are taken as zero or more: a
+ * strap may set the RR flag in a notification with no room left for any (cf.
+ * codeinversion/sensors-swift#6), and its heart rate still counts. A trailing odd byte after the
  * RR intervals is ignored.
  */
 import { clampInt, readInt, writeInt } from './byte-fields.js';
@@ -18,7 +20,7 @@ export interface HeartRateMeasurement {
   contactDetected: boolean;
   /** energy expended since the last reset, kJ */
   energyKJ?: number;
-  /** RR intervals in ms, rounded to 0.1 ms */
+  /** RR intervals in ms, rounded to 0.1 ms; present (possibly empty) when the RR flag is set */
   rrMs?: number[];
 }
 
@@ -36,7 +38,7 @@ function checkedHeader(bytes: Uint8Array): { flags: number; hrWidth: 1 | 2 } {
   requireLength(bytes, 1, HEART_RATE_MEASUREMENT, 'flags');
   const flags = bytes[0] ?? 0;
   const hrWidth = flags & HR_U16 ? 2 : 1;
-  const needed = 1 + hrWidth + (flags & ENERGY ? 2 : 0) + (flags & RR ? 2 : 0);
+  const needed = 1 + hrWidth + (flags & ENERGY ? 2 : 0); // RR: zero or more, so no minimum
   if (bytes.length < needed) requireLength(bytes, needed, HEART_RATE_MEASUREMENT, `flags 0x${flags.toString(16).padStart(2, '0')}`);
   return { flags, hrWidth };
 }

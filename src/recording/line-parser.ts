@@ -7,10 +7,16 @@
  *   file is globally non-decreasing in t — we reject rather than silently re-sort, since a
  *   backwards step means the file was edited or produced by a buggy tool);
  * - an UNTERMINATED last line that is not valid JSON is a torn write (crash, kill -9): it is
- *   dropped and reported as `tornLastLine`. Any other bad line is an error.
+ *   dropped and reported as `tornLastLine`. Any other bad line is an error;
+ * - a line longer than MAX_LINE_BYTES (UTF-8, without its line break) is an error: no line the
+ *   writer produces comes near it, and it bounds the memory a damaged file can take.
  */
 import { LineFormatError, headerFromJson, itemFromJson, type RecordingHeader, type RecordingItem } from './format.js';
 import { RecordingError } from './recording-error.js';
+import { stripBom } from './regular-file.js';
+
+/** The longest line a recording may hold, bytes of UTF-8 (1 MiB; the README's recording format states it). */
+export const MAX_LINE_BYTES = 1024 * 1024;
 
 export interface Recording {
   header: RecordingHeader;
@@ -33,7 +39,7 @@ export class LineParser {
   line(raw: string, terminated: boolean): void {
     this.lineNo++;
     let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (this.lineNo === 1) text = stripBom(text);
     if (text.trim() === '') return;
     let json: unknown;
     try {
@@ -61,6 +67,12 @@ export class LineParser {
       if (err instanceof LineFormatError) this.fail(err.code, err.reason);
       throw err;
     }
+  }
+
+  /** The next line is longer than `maxBytes`: throws LINE_TOO_LONG naming it. */
+  tooLong(maxBytes: number): never {
+    this.lineNo++;
+    this.fail('LINE_TOO_LONG', `line longer than ${maxBytes} bytes`);
   }
 
   /** The parsed recording; throws NO_HEADER when no header was seen. */

@@ -1,71 +1,89 @@
 /** Read and validate a v1 recording: whole text (`parseRecording`) or streamed from a file (`readRecording`). */
-import { createReadStream, promises as fsp } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import { LineParser, type Recording } from './line-parser.js';
+import { createReadStream } from 'node:fs';
+import { LineParser, MAX_LINE_BYTES, type Recording } from './line-parser.js';
 import { RecordingError } from './recording-error.js';
+import { FileOpenError, openRegularFile } from './regular-file.js';
 
 export type { Recording } from './line-parser.js';
+export { MAX_LINE_BYTES } from './line-parser.js';
 
 export interface ReadOptions {
   /** called after each chunk with bytes read so far and the file size (bytes) */
   onProgress?(bytesRead: number, totalBytes: number): void;
+  /** the line-length cap, bytes (default MAX_LINE_BYTES; tests lower it) */
+  maxLineBytes?: number;
 }
 
 /** Parse a whole recording held in memory; `fileName` only labels errors. Throws RecordingError. */
-export function parseRecording(text: string, fileName: string): Recording {
+export function parseRecording(text: string, fileName: string, maxLineBytes = MAX_LINE_BYTES): Recording {
   const parser = new LineParser(fileName);
+  // a UTF-16 code unit is at most 3 bytes of UTF-8: only long lines need counting
+  const check = (line: string): string => {
+    if (line.length * 3 > maxLineBytes && Buffer.byteLength(line, 'utf8') > maxLineBytes) parser.tooLong(maxLineBytes);
+    return line;
+  };
   let start = 0;
   for (;;) {
     const nl = text.indexOf('\n', start);
     if (nl < 0) break;
-    parser.line(text.slice(start, nl), true);
+    parser.line(check(text.slice(start, nl)), true);
     start = nl + 1;
   }
-  if (start < text.length) parser.line(text.slice(start), false);
+  if (start < text.length) parser.line(check(text.slice(start)), false);
   return parser.finish();
 }
 
-/** Stream a recording file line by line (memory ∝ items, not file size). Throws RecordingError. */
+/**
+ * Stream a recording file line by line (memory ∝ items, not file size). Linear in the file size:
+ * each chunk is searched once for '\n' and a line's bytes are joined once, when it ends. A line
+ * past the cap fails as soon as the cap is passed. Throws RecordingError.
+ */
 export async function readRecording(path: string, opts: ReadOptions = {}): Promise<Recording> {
-  let totalBytes: number;
+  const maxLineBytes = opts.maxLineBytes ?? MAX_LINE_BYTES;
+  let file: { fd: number; size: number };
   try {
-    const st = await fsp.stat(path);
-    if (!st.isFile()) throw new RecordingError('READ_FAILED', path, 0, 'not a regular file');
-    totalBytes = st.size;
+    file = openRegularFile(path);
   } catch (err) {
     throw toReadError(err, path);
   }
   const parser = new LineParser(path);
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
+  let pending: Buffer[] = []; // the start of the current line (no '\n' yet)
+  let pendingBytes = 0;
+  const lineEndingAt = (tail: Buffer): string => {
+    const text = pending.length === 0 ? tail.toString('utf8') : Buffer.concat([...pending, tail]).toString('utf8');
+    pending = [];
+    pendingBytes = 0;
+    return text;
+  };
   let bytesRead = 0;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    for await (const chunk of createReadStream('', { fd: file.fd, highWaterMark: 256 * 1024 })) {
       const buf = chunk as Buffer;
       bytesRead += buf.length;
-      pending += decoder.write(buf);
       let start = 0;
       for (;;) {
-        const nl = pending.indexOf('\n', start);
+        const nl = buf.indexOf(0x0a, start); // never inside a multi-byte UTF-8 sequence
         if (nl < 0) break;
-        parser.line(pending.slice(start, nl), true);
+        if (pendingBytes + (nl - start) > maxLineBytes) parser.tooLong(maxLineBytes);
+        parser.line(lineEndingAt(buf.subarray(start, nl)), true);
         start = nl + 1;
       }
-      pending = pending.slice(start);
-      opts.onProgress?.(bytesRead, Math.max(totalBytes, bytesRead));
+      if (start < buf.length) {
+        pendingBytes += buf.length - start;
+        if (pendingBytes > maxLineBytes) parser.tooLong(maxLineBytes);
+        pending.push(buf.subarray(start));
+      }
+      opts.onProgress?.(bytesRead, Math.max(file.size, bytesRead));
     }
   } catch (err) {
     throw toReadError(err, path);
   }
-  pending += decoder.end();
-  if (pending !== '') parser.line(pending, false);
+  if (pendingBytes > 0) parser.line(lineEndingAt(Buffer.alloc(0)), false);
   return parser.finish();
 }
 
 function toReadError(err: unknown, path: string): Error {
   if (err instanceof RecordingError) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new RecordingError('NOT_FOUND', path, 0, 'no such file');
-  if (code === 'EISDIR') return new RecordingError('READ_FAILED', path, 0, 'is a directory, not a recording');
+  if (err instanceof FileOpenError) return new RecordingError(err.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'READ_FAILED', path, 0, err.reason);
   return new RecordingError('READ_FAILED', path, 0, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
 }

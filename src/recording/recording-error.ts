@@ -3,7 +3,7 @@
 export type RecordingErrorCode =
   /** the file does not exist */
   | 'NOT_FOUND'
-  /** the file could not be read (permissions, a directory, ...) */
+  /** the file could not be read (permissions, a directory, a FIFO, ...) */
   | 'READ_FAILED'
   /** empty file, or the first line is not a header */
   | 'NO_HEADER'
@@ -14,7 +14,9 @@ export type RecordingErrorCode =
   /** a frame/event line is malformed (not JSON, missing or wrong field) */
   | 'BAD_LINE'
   /** a line's t is smaller than the previous line's t */
-  | 'TIME_BACKWARDS';
+  | 'TIME_BACKWARDS'
+  /** a line is longer than the reader's cap (MAX_LINE_BYTES) */
+  | 'LINE_TOO_LONG';
 
 /**
  * A recording cannot be read. `line` is 1-based; 0 means the whole file (then the message is

@@ -18,6 +18,12 @@ export interface ReplayOptions {
   heartbeatMs?: number;
 }
 
+/**
+ * The longest delay handed to the scheduler, ms: setTimeout fires at once (with a warning) past
+ * 2^31 − 1 ms, so a longer wait (a slow replay across a long recorded gap) is taken in steps.
+ */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
 /** Gap of data time between the last item of one loop pass and t = 0 of the next, ms. */
 export const LOOP_GAP_MS = 1000;
 
@@ -58,6 +64,7 @@ export function replay$(items: ReadonlyArray<Frame | RowerEvent>, opts: ReplayOp
     const scheduler = opts.scheduler ?? asyncScheduler;
     const startMs = scheduler.now();
     const dueIn = (t: number): number => Math.max(0, startMs + t / speed - scheduler.now());
+    const delay = (t: number): number => Math.min(dueIn(t), MAX_DELAY_MS);
     if (next.done) {
       subscriber.complete();
       return;
@@ -70,8 +77,8 @@ export function replay$(items: ReadonlyArray<Frame | RowerEvent>, opts: ReplayOp
       }
       if (subscriber.closed) return;
       if (next.done) subscriber.complete();
-      else this.schedule(undefined, dueIn(next.value.t));
-    }, dueIn(next.value.t));
+      else this.schedule(undefined, delay(next.value.t));
+    }, delay(next.value.t));
   });
 }
 

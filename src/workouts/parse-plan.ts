@@ -1,6 +1,6 @@
 /** User plans from JSON (validated with zod, errors naming the field) and plan lookup by name. */
 import { z } from 'zod';
-import { BUILTIN_PLANS, type Plan } from './plan.js';
+import { BUILTIN_PLANS, builtinPlan, type Plan } from './plan.js';
 
 export type PlanErrorCode = 'BAD_JSON' | 'INVALID_PLAN' | 'UNKNOWN_PLAN';
 
@@ -59,8 +59,8 @@ export function parsePlanText(text: string, source: string): Plan {
  * command reads the file), so this stays pure.
  */
 export function resolvePlan(nameOrPath: string, readText?: (path: string) => string): Plan {
-  const builtin = BUILTIN_PLANS[nameOrPath];
-  if (builtin) return { ...builtin };
+  const builtin = builtinPlan(nameOrPath);
+  if (builtin !== undefined) return { ...builtin };
   if (!readText || !nameOrPath.toLowerCase().endsWith('.json')) {
     throw new PlanError('UNKNOWN_PLAN', `unknown plan "${nameOrPath}": use ${Object.keys(BUILTIN_PLANS).join(' or ')}, or a .json plan file`);
   }

@@ -120,3 +120,21 @@ describe.runIf(haveVectors)('decode --json agrees with every vector', () => {
     expect(out.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(vectors.heartRate.map((v) => v.expected));
   });
 });
+
+describe('decode stdin limits', () => {
+  it('stops past maxInputBytes and past maxLineBytes, after printing what came before', async () => {
+    const run = async (input: string, limits: { maxInputBytes: number; maxLineBytes: number }): Promise<{ err: unknown; out: string }> => {
+      const stdout = new PassThrough();
+      let out = '';
+      stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const err = await runDecode([], { char: '2ad1', json: true }, { stdin: Readable.from([input]), stdout }, limits).then(() => undefined, (e: unknown) => e);
+      return { err, out };
+    };
+    const total = await run('0100\n'.repeat(30), { maxInputBytes: 100, maxLineBytes: 100 });
+    expect(total.err).toBeInstanceOf(CliError);
+    expect((total.err as CliError).message).toBe('stdin: more than 100 bytes of input (split it into smaller runs)');
+    const line = await run(`0100\n${'0'.repeat(101)}\n`, { maxInputBytes: 1000, maxLineBytes: 100 });
+    expect([(line.err as CliError).exitCode, (line.err as CliError).message]).toEqual([2, 'stdin:2: line longer than 100 bytes (one payload per line)']);
+    expect(line.out.trim().split('\n')).toHaveLength(1);
+  });
+});

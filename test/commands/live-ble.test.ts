@@ -2,25 +2,17 @@
  * End to end with no radio: the built CLI's `live` (real noble, NOBLE_WEBSOCKET=1) against the
  * built CLI's `simulate --ble` (virtual rowers on noble's ws-slave port 2846), with a dropped link.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
+import { buildCli, cli, root } from './cli-process.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  try {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
-  } catch {
-    // tsc still emits when files other engineers are writing fail to type-check
-  }
-  expect(existsSync(cli)).toBe(true);
-}, 120_000);
+beforeAll(buildCli, 180_000); // one serialised build shared with the other CLI process tests
 
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
@@ -189,6 +181,19 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     expect(err).toContain('NOBLE_WEBSOCKET=1');
     expect(err).not.toMatch(/\n\s+at /); // no stack trace
     expect(code).toBe(3);
+  }, 20_000);
+  it('live whose remote adapter fails after the display started ends with one line: no JSON log, no stack (issue 15 #12)', async () => {
+    // nothing listens on noble's ws-slave port now (the simulators above have exited)
+    const recording = join(mkdtempSync(join(tmpdir(), 'ergsprint-live-')), 'none.ndjson');
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '3'], { NOBLE_WEBSOCKET: '1' });
+    expect(await live.exited).toBe(3);
+    const err = live.stderr();
+    expect(err).toMatch(/display: http:\/\/127\.0\.0\.1:\d+\//); // it failed after the server started
+    expect(err).not.toContain('{"level"');
+    expect(err).not.toMatch(/\n\s+at /);
+    const errors = err.split('\n').filter((l) => l.startsWith('ergsprint:'));
+    expect(errors).toEqual([expect.stringMatching(/^ergsprint: The remote Bluetooth adapter at ws:\/\/localhost:2846 is unreachable or off/)]);
+    expect(existsSync(recording)).toBe(false); // nothing was recorded
   }, 20_000);
   it('start (npm start) without Bluetooth says why and serves the looping demo with its banner', async () => {
     const env = { ...process.env };

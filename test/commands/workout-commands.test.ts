@@ -29,6 +29,7 @@ describe('commandPlan()', () => {
     expect(commandPlan('hiit-30-60')).toMatchObject({ name: 'hiit-30-60', reps: 8, workS: 30, restS: 60 });
     expect(commandPlan(' {"name":"p","reps":2,"workS":20,"restS":40}')).toEqual({ name: 'p', reps: 2, workS: 20, restS: 40 });
     expect(codeOf(() => commandPlan('fixtures/plan.json'))).toBe('UNKNOWN_PLAN');
+    for (const key of ['constructor', '__proto__', 'toString']) expect(codeOf(() => commandPlan(key))).toBe('UNKNOWN_PLAN');
     expect(codeOf(() => commandPlan('{"name":'))).toBe('BAD_JSON');
     expect(codeOf(() => commandPlan('{"name":"p","reps":2,"workS":2,"restS":40}'))).toBe('INVALID_PLAN');
   });

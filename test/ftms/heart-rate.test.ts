@@ -38,6 +38,26 @@ const cases: { name: string; bytes: string; expected: HeartRateMeasurement }[] =
     bytes: '10 48 0003 01',
     expected: { heartRate: 72, contactSupported: false, contactDetected: false, rrMs: [750] },
   },
+  // RR-Intervals are zero or more (a strap may set the flag in a notification that has no room
+  // left for them, cf. codeinversion/sensors-swift#6): the heart rate still counts.
+  {
+    name: 'RR flag set, no RR bytes',
+    // flags 0x10 (RR) | bpm 0x50 = 80 | (no RR intervals)
+    bytes: '10 50',
+    expected: { heartRate: 80, contactSupported: false, contactDetected: false, rrMs: [] },
+  },
+  {
+    name: 'RR flag set, only a stray odd byte',
+    // flags 0x16 (supported, detected, RR) | bpm 0x50 = 80 | stray 0x01 (half an interval, ignored)
+    bytes: '16 50 01',
+    expected: { heartRate: 80, contactSupported: true, contactDetected: true, rrMs: [] },
+  },
+  {
+    name: 'uint16 bpm, energy and the RR flag, no RR bytes',
+    // flags 0x19 (u16, energy, RR) | bpm 0x00a0 = 160 | energy 0x012c = 300 kJ | (no RR intervals)
+    bytes: '19 a000 2c01',
+    expected: { heartRate: 160, contactSupported: false, contactDetected: false, energyKJ: 300, rrMs: [] },
+  },
 ];
 
 describe('decodeHeartRate: annotated spec vectors', () => {
@@ -52,7 +72,8 @@ describe('decodeHeartRate: too short', () => {
     ['00', 'TOO_SHORT'], // uint8 bpm missing
     ['01 50', 'TOO_SHORT'], // uint16 bpm needs 2 bytes
     ['08 50 01', 'TOO_SHORT'], // energy needs 2 bytes
-    ['10 50 01', 'TOO_SHORT'], // RR flagged, not even one interval
+    ['11 50', 'TOO_SHORT'], // uint16 bpm with RR flagged: the bpm itself is cut
+    ['18 50 2c', 'TOO_SHORT'], // energy with RR flagged: the energy is cut
   ])('%s → %s', (bytes, code) => {
     expect(() => decodeHeartRate(hex(bytes))).toThrow(DecodeError);
     expect(() => decodeHeartRate(hex(bytes))).toThrow(expect.objectContaining({ code, char: '2a37' }));
@@ -106,6 +127,11 @@ describe.runIf(haveVectors)('shared vectors: heartRate', () => {
 });
 
 describe('decodeHeartRateBpm (the assembler\'s fast path)', () => {
+  it('keeps the heart rate of a payload whose RR flag is set but carries no RR bytes', () => {
+    // flags 0x10 (RR) | bpm 0x50 = 80; flags 0x19 (u16, energy, RR) | bpm 0x00a0 = 160 | energy 0x012c
+    expect(decodeHeartRateBpm(hex('10 50'))).toBe(80);
+    expect(decodeHeartRateBpm(hex('19 a000 2c01'))).toBe(160);
+  });
   it('gives decodeHeartRate\'s heart rate, or the same DecodeError, for any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 12 }), (bytes) => {

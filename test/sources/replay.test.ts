@@ -2,7 +2,7 @@ import { take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { Frame, RowerEvent, SourceItem } from '../../src/ftms/frame.js';
-import { LOOP_GAP_MS, ReplayOptionsError, replay$, type ReplayOptions } from '../../src/sources/replay.js';
+import { LOOP_GAP_MS, MAX_DELAY_MS, ReplayOptionsError, replay$, type ReplayOptions } from '../../src/sources/replay.js';
 
 const frame = (t: number, rower = 'a'): Frame => ({ kind: 'frame', t, rower, char: '2ad1', bytes: Uint8Array.of(t & 0xff) });
 const items: Array<Frame | RowerEvent> = [frame(0), frame(500), frame(500, 'b'), frame(1500), { kind: 'event', t: 2000, rower: 'b', event: 'disconnected' }];
@@ -119,5 +119,27 @@ describe('replay$', () => {
   it('rejects a bad speed or heartbeat with a typed error', () => {
     for (const speed of [0, -1, Number.NaN, Infinity]) expect(() => replay$(items, { speed })).toThrow(ReplayOptionsError);
     expect(() => replay$(items, { speed: 1, heartbeatMs: 0 })).toThrow(ReplayOptionsError);
+  });
+});
+
+describe('replay$ across a gap longer than setTimeout can wait (issue 15 #8)', () => {
+  const gap: Frame[] = [frame(0), frame(2 ** 32)]; // ~50 days later at 1×
+  it('waits in steps of at most MAX_DELAY_MS: no TimeoutOverflowWarning, no busy loop, the far item not emitted early', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    const seen: SourceItem[] = [];
+    const sub = replay$(gap, { speed: 1 }).subscribe((x) => seen.push(x));
+    await new Promise((r) => setTimeout(r, 100));
+    sub.unsubscribe();
+    process.off('warning', onWarning);
+    expect(warnings).not.toContain('TimeoutOverflowWarning');
+    expect(seen).toEqual([gap[0]]);
+  });
+  it('in virtual time the far item still comes exactly when due', () => {
+    expect(MAX_DELAY_MS).toBe(2 ** 31 - 1);
+    const { seen, completedAt } = runVirtual({ speed: 1 }, gap);
+    expect(seen.map(([at]) => at)).toEqual([0, 2 ** 32]);
+    expect(completedAt).toBe(2 ** 32);
   });
 });

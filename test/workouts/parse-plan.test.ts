@@ -65,3 +65,17 @@ describe('resolvePlan', () => {
     expect(err.message).toContain('hiit-30-60');
   });
 });
+
+describe('plan names that are Object.prototype keys (issue 15 #11)', () => {
+  const protoKeys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+  it.each(protoKeys)('"%s" is UNKNOWN_PLAN naming the built-ins, with or without a file reader', (name) => {
+    for (const err of [planError(() => resolvePlan(name)), planError(() => resolvePlan(name, () => expect.unreachable()))]) {
+      expect(err.code).toBe('UNKNOWN_PLAN');
+      expect(err.message).toBe(`unknown plan "${name}": use hiit-30-60 or hiit-30-90, or a .json plan file`);
+    }
+  });
+  it('the built-in table has no prototype to inherit from', () => {
+    expect(Object.getPrototypeOf(BUILTIN_PLANS)).toBeNull();
+    expect(Object.keys(BUILTIN_PLANS)).toEqual(['hiit-30-60', 'hiit-30-90']);
+  });
+});

@@ -9,9 +9,10 @@
  * ] }
  * ```
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { BUILTIN_PROFILES, type DeviceProfile, findProfile, mergeProfiles, type UserDeviceProfile } from '../../ftms/device-profiles.js';
+import { FileOpenError, readTextFile } from '../../recording/regular-file.js';
 import type { ProfileLookup } from './device-profile-lookup.js';
 
 const userProfile = z
@@ -51,15 +52,16 @@ export function parseProfileConfig(text: string, path: string): UserDeviceProfil
   return r.data.profiles.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as UserDeviceProfile);
 }
 
-/** User profiles from `path`, or from `defaultPath` when it exists, else none. */
+/** User profiles from `path`, or from `defaultPath` when it exists, else none. Only a regular file is read (a FIFO cannot block). */
 export function loadUserProfiles(path: string | undefined, defaultPath: string): UserDeviceProfile[] {
   const file = path ?? (existsSync(defaultPath) ? defaultPath : undefined);
   if (!file) return [];
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (err) {
-    throw new ProfileConfigError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    if (err instanceof FileOpenError) throw new ProfileConfigError(file, err.reason);
+    throw err;
   }
   return parseProfileConfig(text, file);
 }

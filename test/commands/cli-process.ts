@@ -1,0 +1,125 @@
+/**
+ * The built CLI as the user meets it: `node dist/cli.js …` in a child process. `buildCli()` runs
+ * `npm run build` once for all test files (a lock directory serialises concurrent builds, and a
+ * build is skipped when dist/cli.js is newer than every source file).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+export const root = join(import.meta.dirname, '..', '..');
+export const cli = join(root, 'dist', 'cli.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const stale = (): boolean => !existsSync(cli) || statSync(cli).mtimeMs < newestMtime(join(root, 'src'));
+
+/** Build dist/ when it is older than src/ (serialised across test workers). */
+export async function buildCli(): Promise<void> {
+  const lock = join(tmpdir(), `ergsprint-build-${Buffer.from(root).toString('hex').slice(-32)}.lock`);
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`build lock ${lock} held too long`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (stale()) {
+      try {
+        execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+      } catch {
+        // tsc still emits when files other engineers are writing fail to type-check
+      }
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+  if (!existsSync(cli)) throw new Error('npm run build produced no dist/cli.js');
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** wall time from spawn to exit, ms */
+  ms: number;
+}
+
+export interface CliOptions {
+  /** bytes for stdin (closed after), or a function that writes to it; default: stdin is closed at once */
+  stdin?: string | Buffer | ((stdin: NodeJS.WritableStream) => void);
+  /** read stdout slowly: wait this long before the first read and between reads, ms */
+  slowReaderMs?: number;
+  /**
+   * stdout is an OS pipe (`ergsprint … | cat`), as in a shell: node's own child stdio is a socket
+   * pair with far bigger buffers than a pipe's 64 KiB. The exit code is still ergsprint's (pipefail).
+   */
+  realPipe?: boolean;
+  /** close our end of stdout after this many bytes, as `| head -c N` does */
+  closeStdoutAfter?: number;
+  env?: Record<string, string>;
+  /** run the child as this user and group id (needs root) */
+  asUser?: number;
+  /** kill the child after this long, ms (default 60 s) */
+  timeoutMs?: number;
+}
+
+export const children: ChildProcess[] = [];
+
+/** Kill children a failed test left running. */
+export function killChildren(): void {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+}
+
+/** Read `stream` a chunk at a time, pausing `pauseMs` before each read, so the pipe between fills up. */
+async function readSlowly(stream: Readable, pauseMs: number): Promise<string> {
+  const sleep = (): Promise<void> => new Promise((r) => setTimeout(r, pauseMs));
+  const parts: Buffer[] = [];
+  await sleep();
+  for await (const chunk of stream) {
+    parts.push(chunk as Buffer);
+    await sleep();
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/** Run `node dist/cli.js ...args` to completion. */
+export async function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
+  const started = Date.now();
+  const argv = opts.realPipe === true ? ['-c', 'set -o pipefail; "$0" "$@" | cat', process.execPath, cli, ...args] : [cli, ...args];
+  const child = spawn(opts.realPipe === true ? 'bash' : process.execPath, argv, { cwd: root, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], ...(opts.asUser !== undefined ? { uid: opts.asUser, gid: opts.asUser } : {}) });
+  children.push(child);
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+  child.stdin.on('error', () => {}); // the child may exit before reading all of stdin
+  if (typeof opts.stdin === 'function') opts.stdin(child.stdin);
+  else child.stdin.end(opts.stdin ?? '');
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  let stdout: string;
+  if (opts.slowReaderMs !== undefined) stdout = await readSlowly(child.stdout, opts.slowReaderMs);
+  else {
+    stdout = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (opts.closeStdoutAfter !== undefined && stdout.length >= opts.closeStdoutAfter) child.stdout.destroy();
+    });
+  }
+  const { code, signal } = await exited;
+  clearTimeout(timer);
+  return { code, signal, stdout, stderr, ms: Date.now() - started };
+}
