@@ -12,6 +12,36 @@ import { RollingQuantile } from './adaptive-levels.js';
 import type { Segment, StrokeEvent } from './types.js';
 import { closes, opens, score, unmistakable, type Levels } from './segment-rules.js';
 
+/** Every number of the live segmenter, with where it comes from. */
+export const LIVE_PARAMS = Object.freeze({
+  /** a new effort this soon after the last hard stroke continues the closed one, ms [science §5.2] */
+  mergeGapMs: 4000,
+  /** efforts shorter than this are surges, ms [science §5.2] */
+  minWorkMs: 15000,
+  /** no stroke for this long is a pause, ms [science §5.2] */
+  pausedMs: 6000,
+  /** the rest level: time-weighted 25th percentile of this much of the strokes, ms [science README] */
+  restWindowMs: 120000,
+  restQuantile: 0.25,
+  /** no effort opens in the first part of the data (levels settle), ms [J] */
+  bootstrapMs: 20000,
+  /** longest delay between a catch and the sample that reveals the stroke, ms: a closed effort is final this long after the merge gap [J] */
+  settleSlackMs: 2500,
+  /** a stroke whose rate score is at most this (back at the rest rate) closes an effort on its own [J: the rate changes at once, power lags] */
+  rateDown: 0.15,
+  /** a gap between strokes longer than this × the effort's stroke period (and ≥ 2 s) breaks the cadence [science §5.1] */
+  cadenceBreakFactor: 1.6,
+  cadenceBreakMinMs: 2000,
+  /** the work level never drops below this share of the best interval's [J] */
+  workFloorShare: 0.6,
+  /** start-in-work check: within this much of the first stroke… [J] */
+  startInWorkMs: 90000,
+  /** …after at least this many strokes… */
+  startInWorkStrokes: 10,
+  /** …two strokes below this share of the median so far mark the end of a first effort [J] */
+  startInWorkDrop: 0.6,
+});
+
 export interface SegmenterOptions {
   mergeGapMs?: number;
   /** efforts shorter than this are surges, ms (15 s, or half the planned work) */
@@ -40,15 +70,31 @@ interface Effort {
   own?: { ownP: number | undefined; ownR: number | undefined };
 }
 
-/**
- * Longest expected delay between a catch and the sample that reveals the stroke, ms: a closed
- * effort becomes final this long after the merge gap. The verdict does not wait for it: the
- * interval goes out provisionally when the effort closes (label-phases).
- */
-const SETTLE_SLACK_MS = 2500;
+/** Strokes that may open an effort, counted for the 2-stroke dwell. */
+interface Candidate {
+  count: number;
+  /** catch of the first of them, ms */
+  catchT: number;
+}
 
-/** A stroke whose rate score is at most this (back at the rest rate) closes an effort on its own [J]. */
-const RATE_DOWN = 0.15;
+/**
+ * What the segmenter is doing. Resting (or paused: no stroke for a while) with perhaps a candidate
+ * effort building up, or in an effort. A closed effort waits (`closed`) until nothing can merge
+ * with it any more, and is then emitted as a segment — the provisional/final protocol of
+ * `RawPhase` (at once) and `Segment` (settled) in segment.ts.
+ */
+type Mode =
+  | {
+      kind: 'rest';
+      /** no stroke for pausedMs */
+      paused: boolean;
+      /** the effort was closed by a cadence break: the stroke that ends the break is a slow one */
+      afterBreak: boolean;
+      candidate: Candidate | undefined;
+    }
+  | { kind: 'work'; effort: Effort; /** strokes in a row that say it is over */ closing: number };
+
+const resting = (afterBreak = false): Mode => ({ kind: 'rest', paused: false, afterBreak, candidate: undefined });
 
 export class Segmenter {
   private readonly o: Required<SegmenterOptions>;
@@ -62,31 +108,22 @@ export class Segmenter {
   private lastStroke: StrokeEvent | undefined;
   private lastRestP: number | undefined;
   private lastRestR: number | undefined;
-  private work: Effort | undefined;
-  private closing = 0;
+  private mode: Mode = resting();
+  /** a closed effort not yet final (a new one may still merge with it) */
   private tentative: Effort | undefined;
-  private candCount = 0;
-  private candCatch: number | undefined;
-  private paused = false;
-  private afterBreak = false;
   /** strokes since the first one while nothing has opened yet (start-in-work check) */
   private opening: StrokeEvent[] | undefined = [];
 
   constructor(opts: SegmenterOptions = {}) {
     this.o = {
-      mergeGapMs: opts.mergeGapMs ?? 4000,
-      minWorkMs: opts.minWorkMs ?? 15000,
-      pausedMs: opts.pausedMs ?? 6000,
-      restWindowMs: opts.restWindowMs ?? 120000,
-      bootstrapMs: opts.bootstrapMs ?? 20000,
+      mergeGapMs: opts.mergeGapMs ?? LIVE_PARAMS.mergeGapMs,
+      minWorkMs: opts.minWorkMs ?? LIVE_PARAMS.minWorkMs,
+      pausedMs: opts.pausedMs ?? LIVE_PARAMS.pausedMs,
+      restWindowMs: opts.restWindowMs ?? LIVE_PARAMS.restWindowMs,
+      bootstrapMs: opts.bootstrapMs ?? LIVE_PARAMS.bootstrapMs,
     };
-    this.restP = new RollingQuantile(this.o.restWindowMs, 0.25);
-    this.restR = new RollingQuantile(this.o.restWindowMs, 0.25);
-  }
-
-  /** Change the minimum work duration (e.g. once a plan is known), ms. */
-  setMinWork(ms: number): void {
-    this.o.minWorkMs = ms;
+    this.restP = new RollingQuantile(this.o.restWindowMs, LIVE_PARAMS.restQuantile);
+    this.restR = new RollingQuantile(this.o.restWindowMs, LIVE_PARAMS.restQuantile);
   }
 
   /** Feed one stroke. */
@@ -97,14 +134,14 @@ export class Segmenter {
     const prev = this.lastStroke;
     this.lastStroke = ev;
     if (this.firstT === undefined) this.firstT = ev.t;
-    if (this.paused) {
-      this.paused = false;
+    const mode = this.mode;
+    if (mode.kind === 'rest' && mode.paused) {
+      mode.paused = false;
       out.phases.push({ kind: 'rest', start: ev.catchT });
     }
-    const levels = this.work?.levels ?? this.currentLevels();
-    if (this.work !== undefined) this.inWork(ev, prev, levels, out);
-    else this.inRest(ev, levels, out);
-    if (this.work === undefined) this.addRest(ev, prev);
+    if (mode.kind === 'work') this.inWork(ev, prev, mode, out);
+    else this.inRest(ev, this.currentLevels(), mode, out);
+    if (this.mode.kind === 'rest') this.addRest(ev, prev);
     this.settle(ev.t, out);
     return out;
   }
@@ -130,9 +167,8 @@ export class Segmenter {
   /** End of data: close and settle everything. */
   finish(): SegmenterOutput {
     const out: SegmenterOutput = { phases: [], segments: [] };
-    if (this.work !== undefined) this.close(out);
-    this.candCount = 0;
-    this.candCatch = undefined;
+    if (this.mode.kind === 'work') this.close(out);
+    if (this.mode.kind === 'rest') this.mode.candidate = undefined;
     this.settle(Number.POSITIVE_INFINITY, out);
     return out;
   }
@@ -151,45 +187,45 @@ export class Segmenter {
     this.lastRestR = this.restR.value() ?? this.lastRestR;
   }
 
-  private inRest(ev: StrokeEvent, levels: Levels, out: SegmenterOutput): void {
+  private inRest(ev: StrokeEvent, levels: Levels, mode: Extract<Mode, { kind: 'rest' }>, out: SegmenterOutput): void {
     if (this.startedInWork(ev, out)) return;
     // the stroke that ended a cadence break is a slow stroke, whatever its lagging numbers say
-    if (this.afterBreak) {
-      this.afterBreak = false;
+    if (mode.afterBreak) {
+      mode.afterBreak = false;
       return;
     }
     const bootstrap = this.workP === undefined;
     if (this.firstT === undefined || ev.t - this.firstT < this.o.bootstrapMs || this.restP.size < 3) return;
     const s = score(levels, ev.powerW, ev.strokeRate, ev.rateTrusted);
     if (!opens(s, bootstrap)) {
-      this.candCount = 0;
-      this.candCatch = undefined;
+      mode.candidate = undefined;
       return;
     }
-    this.candCount++;
-    this.candCatch ??= ev.catchT;
-    if (this.candCount < 2 && !unmistakable(s, bootstrap)) return;
-    const start = this.candCatch;
-    this.candCount = 0;
-    this.candCatch = undefined;
+    const cand = (mode.candidate ??= { count: 0, catchT: ev.catchT });
+    cand.count++;
+    if (cand.count < 2 && !unmistakable(s, bootstrap)) return;
+    const start = cand.catchT;
+    mode.candidate = undefined;
     const t = this.tentative;
     if (t !== undefined && start - t.lastHardT < this.o.mergeGapMs) {
       this.tentative = undefined;
-      this.work = t;
-      this.work.lastHardT = ev.t;
+      t.lastHardT = ev.t;
+      this.mode = { kind: 'work', effort: t, closing: 0 };
       out.phases.push({ kind: 'work', start: t.start });
       return;
     }
     this.settle(Number.POSITIVE_INFINITY, out);
     this.opening = undefined;
-    this.work = { start, lastHardT: ev.t, powers: [], rates: [], periods: [], levels };
-    this.record(this.work, ev);
-    this.closing = 0;
+    const effort: Effort = { start, lastHardT: ev.t, powers: [], rates: [], periods: [], levels };
+    this.record(effort, ev);
+    this.mode = { kind: 'work', effort, closing: 0 };
     out.phases.push({ kind: 'work', start });
   }
 
-  private inWork(ev: StrokeEvent, prev: StrokeEvent | undefined, levels: Levels, out: SegmenterOutput): void {
-    const work = this.work!;
+  private inWork(ev: StrokeEvent, prev: StrokeEvent | undefined, mode: Extract<Mode, { kind: 'work' }>, out: SegmenterOutput): void {
+    const work = mode.effort;
+    // levels are frozen while an effort is open
+    const levels = work.levels;
     // "clearly down" is judged against this effort's own level as well as the last interval's
     const { ownP, ownR } = this.ownLevels(work);
     const closeLevels: Levels = {
@@ -202,17 +238,22 @@ export class Segmenter {
     const sprintPeriod = this.effortPeriod(work) ?? this.sprintPeriodMs ?? ev.periodMs;
     // PM5 keeps the last work rate during rest: a rate equal to the previous stroke's says nothing
     const rateStuck = ev.strokeRate !== undefined && ev.strokeRate === prev?.strokeRate;
-    const cadenceBroken = gap > Math.max(2000, 1.6 * sprintPeriod) && (s.sR === undefined || s.sR <= 0.3 || rateStuck);
+    const cadenceBroken = gap > this.cadenceBreakMs(sprintPeriod) && (s.sR === undefined || s.sR <= 0.3 || rateStuck);
     if (!closes(s) && !(cadenceBroken && (s.sP === undefined || s.sP <= 0.7))) {
-      this.closing = 0;
+      mode.closing = 0;
       work.lastHardT = ev.t;
       this.record(work, ev);
       return;
     }
-    this.closing++;
+    mode.closing++;
     // one stroke is enough when its rate is all the way down (the rate changes at once, power lags)
-    const rateDown = s.sR !== undefined && s.sR <= RATE_DOWN;
-    if (this.closing >= 2 || cadenceBroken || rateDown) this.close(out);
+    const rateDown = s.sR !== undefined && s.sR <= LIVE_PARAMS.rateDown;
+    if (mode.closing >= 2 || cadenceBroken || rateDown) this.close(out);
+  }
+
+  /** The silence that breaks the cadence of an effort rowed at this stroke period, ms. */
+  private cadenceBreakMs(periodMs: number): number {
+    return Math.max(LIVE_PARAMS.cadenceBreakMinMs, LIVE_PARAMS.cadenceBreakFactor * periodMs);
   }
 
   /**
@@ -241,10 +282,11 @@ export class Segmenter {
     work.periods.push(ev.periodMs);
   }
 
-  private close(out: SegmenterOutput): void {
-    const work = this.work!;
-    this.work = undefined;
-    this.closing = 0;
+  /** Close the open effort at its last hard stroke; it waits as `tentative` until it is final. */
+  private close(out: SegmenterOutput, afterBreak = false): void {
+    if (this.mode.kind !== 'work') return;
+    const work = this.mode.effort;
+    this.mode = resting(afterBreak);
     this.tentative = work;
     this.opening = undefined;
     out.phases.push({ kind: 'rest', start: work.lastHardT });
@@ -255,15 +297,17 @@ export class Segmenter {
     const last = this.lastStroke;
     if (last === undefined) return;
     const silent = t - last.t;
-    if (this.work !== undefined && silent > Math.max(2000, 1.6 * (this.effortPeriod(this.work) ?? this.sprintPeriodMs ?? last.periodMs))) {
-      this.close(out);
-      this.afterBreak = true;
-    }
-    if (!this.paused && silent > this.o.pausedMs) {
-      this.paused = true;
-      this.candCount = 0;
-      this.candCatch = undefined;
-      out.phases.push({ kind: 'paused', start: last.t });
+    const mode = this.mode;
+    if (mode.kind === 'work' && silent > this.cadenceBreakMs(this.effortPeriod(mode.effort) ?? this.sprintPeriodMs ?? last.periodMs)) this.close(out, true);
+    // (an effort rowed slower than 16 spm could still be open at the pause: it ends there)
+    if (silent > this.o.pausedMs) {
+      if (this.mode.kind === 'work') this.close(out, true);
+      const rest = this.mode;
+      if (rest.kind === 'rest' && !rest.paused) {
+        rest.paused = true;
+        rest.candidate = undefined;
+        out.phases.push({ kind: 'paused', start: last.t });
+      }
     }
   }
 
@@ -271,8 +315,9 @@ export class Segmenter {
   private settle(now: number, out: SegmenterOutput): void {
     const t = this.tentative;
     // a stroke is seen up to a period (plus a sample interval) after its catch: wait that long too
-    if (t === undefined || now < t.lastHardT + this.o.mergeGapMs + SETTLE_SLACK_MS) return;
-    if (this.candCatch !== undefined && this.candCatch - t.lastHardT < this.o.mergeGapMs && now !== Number.POSITIVE_INFINITY) return;
+    if (t === undefined || now < t.lastHardT + this.o.mergeGapMs + LIVE_PARAMS.settleSlackMs) return;
+    const cand = this.mode.kind === 'rest' ? this.mode.candidate : undefined;
+    if (cand !== undefined && cand.catchT - t.lastHardT < this.o.mergeGapMs && now !== Number.POSITIVE_INFINITY) return;
     this.tentative = undefined;
     const long = t.lastHardT - t.start >= this.o.minWorkMs;
     out.segments.push({ kind: long ? 'work' : 'surge', start: t.start, end: t.lastHardT });
@@ -280,7 +325,7 @@ export class Segmenter {
     const mp = median(t.powers);
     if (mp !== undefined) {
       this.bestP = Math.max(this.bestP, mp);
-      this.workP = Math.max(mp, 0.6 * this.bestP);
+      this.workP = Math.max(mp, LIVE_PARAMS.workFloorShare * this.bestP);
     }
     const mr = median(t.rates);
     if (mr !== undefined) this.workR = mr;
@@ -296,16 +341,16 @@ export class Segmenter {
   private startedInWork(ev: StrokeEvent, out: SegmenterOutput): boolean {
     const opening = this.opening;
     if (opening === undefined) return false;
-    if (this.firstT !== undefined && ev.t - this.firstT > 90000) {
+    if (this.firstT !== undefined && ev.t - this.firstT > LIVE_PARAMS.startInWorkMs) {
       this.opening = undefined;
       return false;
     }
     opening.push(ev);
-    if (opening.length < 10) return false;
+    if (opening.length < LIVE_PARAMS.startInWorkStrokes) return false;
     const before = opening.slice(0, -2).flatMap((x) => (x.powerW === undefined ? [] : [x.powerW]));
     const med = median(before);
     const last2 = opening.slice(-2);
-    if (med === undefined || !last2.every((x) => x.powerW !== undefined && x.powerW < 0.6 * med)) return false;
+    if (med === undefined || !last2.every((x) => x.powerW !== undefined && x.powerW < LIVE_PARAMS.startInWorkDrop * med)) return false;
     const low = Math.max(...last2.map((x) => x.powerW!));
     const mid = (med + low) / 2;
     let lastHard: StrokeEvent | undefined;
