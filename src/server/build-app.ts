@@ -5,13 +5,13 @@
 import { existsSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
 import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
-import { ApiError, errorBody } from './errors.js';
+import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { WsHub, type HubOptions } from './ws-hub.js';
 
@@ -54,9 +54,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
   const { options } = deps;
   if (options.requireToken && !options.token) throw new Error('requireToken is set but no token was given');
-  // unexpected fields are errors, not silently dropped (fastify's default strips them)
-  const ajv = { customOptions: { removeAdditional: false as const } };
-  const app = Fastify(options.logger ? { loggerInstance: options.logger, ajv } : { logger: false, ajv });
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // unexpected fields are errors, not silently dropped (fastify's default strips them)
+    ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: (err, _req, reply) => {
+      void (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', err.code === 'FST_ERR_BAD_URL' ? 'malformed URL' : 'the request was refused'));
+    },
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(err.code));
+      socket.destroy(err);
+    },
+  });
+  // JSON only: fastify's default text/plain parser would let pages send "simple" cross-origin POSTs
+  app.removeContentTypeParser('text/plain');
   const store = deps.store ?? new SnapshotStore(new Date().toISOString(), 'replay');
   const hub = new WsHub(store, {
     ...options.hub,
@@ -66,15 +78,12 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
   app.decorate('hub', hub);
   app.decorate('store', store);
 
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.statusCode).send(errorBody(err.code, err.message));
-    if (err.validation) return reply.code(400).send(errorBody('INVALID_REQUEST', err.message));
-    const status = err.statusCode ?? 500;
-    if (status < 500) return reply.code(status).send(errorBody(err.code ?? 'BAD_REQUEST', err.message));
-    app.log.error({ err }, 'request failed');
-    return reply.code(500).send(errorBody('INTERNAL', 'internal error'));
+  app.setErrorHandler((err: FastifyError | ApiError, _req, reply) => {
+    const e = toApiError(err);
+    if (e.statusCode >= 500) app.log.error({ err }, 'request failed');
+    return reply.code(e.statusCode).send(errorBody(e.code, e.message, e.field));
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url}`)));
+  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.slice(0, 200)}`)));
 
   app.addHook('onRequest', async (req) => {
     if (!options.requireToken || SAFE_METHODS.has(req.method)) return;
