@@ -12,6 +12,7 @@ import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
 import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
+import { limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { WsHub, type HubOptions } from './ws-hub.js';
 
@@ -22,6 +23,8 @@ export interface AppOptions {
   requireToken: boolean;
   /** most displays connected at once */
   maxClients: number;
+  /** body size, timeouts, connection cap (defaults: SERVER_LIMITS) */
+  limits?: Partial<ServerLimits>;
   /** a pino logger, or false for none */
   logger?: FastifyBaseLogger | false;
   /** banner every display shows (e.g. "DEMO") */
@@ -54,10 +57,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
   const { options } = deps;
   if (options.requireToken && !options.token) throw new Error('requireToken is set but no token was given');
+  const limits = { ...SERVER_LIMITS, ...options.limits };
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // unexpected fields are errors, not silently dropped (fastify's default strips them)
     ajv: { customOptions: { removeAdditional: false } },
+    ...limitOptions(limits),
     frameworkErrors: (err, _req, reply) => {
       void (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', err.code === 'FST_ERR_BAD_URL' ? 'malformed URL' : 'the request was refused'));
     },
@@ -67,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
       socket.destroy(err);
     },
   });
+  app.server.maxConnections = limits.maxConnections;
   // JSON only: fastify's default text/plain parser would let pages send "simple" cross-origin POSTs
   app.removeContentTypeParser('text/plain');
   const store = deps.store ?? new SnapshotStore(new Date().toISOString(), 'replay');
