@@ -3,7 +3,6 @@
  * listens (start-server.ts does). Tests call `inject()` / `injectWS()` or listen on port 0.
  */
 import { existsSync } from 'node:fs';
-import { timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +11,7 @@ import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
 import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
+import { registerRequestGuard } from './request-guard.js';
 import { limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { WsHub, type HubOptions } from './ws-hub.js';
@@ -19,7 +19,7 @@ import { WsHub, type HubOptions } from './ws-hub.js';
 export interface AppOptions {
   /** the access token state-changing requests must carry as `Authorization: Bearer ...` */
   token?: string;
-  /** true when listening beyond loopback: POST/PUT/DELETE need the token */
+  /** true when listening beyond loopback: every request but GET/HEAD needs the token */
   requireToken: boolean;
   /** most displays connected at once */
   maxClients: number;
@@ -50,8 +50,6 @@ export type DisplayApp = FastifyInstance & { hub: WsHub; store: SnapshotStore };
 
 /** Default location of the built display. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the app (not listening). */
 export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
@@ -91,15 +89,9 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.slice(0, 200)}`)));
 
-  app.addHook('onRequest', async (req) => {
-    if (!options.requireToken || SAFE_METHODS.has(req.method)) return;
-    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (given === undefined || !sameSecret(given, options.token ?? '')) {
-      throw new ApiError(401, 'UNAUTHORIZED', 'this request needs the access token the daemon printed at start (Authorization: Bearer ...)');
-    }
-  });
-
   await app.register(fastifyWebsocket, { options: { maxPayload: options.maxPayloadBytes ?? 4096 } });
+  // after the websocket plugin: its onRequest hook marks upgrades so a refused one has its socket closed
+  registerRequestGuard(app, { requireToken: options.requireToken, ...(options.token !== undefined ? { token: options.token } : {}) });
   app.get(
     '/ws',
     {
@@ -137,10 +129,4 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     hub.close();
   });
   return app as unknown as DisplayApp;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
