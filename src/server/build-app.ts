@@ -10,6 +10,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
 import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
+import { AccessPolicy, type AccessPolicyOptions } from './access-policy.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
 import { registerRequestGuard } from './request-guard.js';
 import { limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   requireToken: boolean;
   /** most displays connected at once */
   maxClients: number;
+  /** which Host / Origin headers are accepted; default: loopback names only */
+  access?: AccessPolicyOptions;
   /** body size, timeouts, connection cap (defaults: SERVER_LIMITS) */
   limits?: Partial<ServerLimits>;
   /** a pino logger, or false for none */
@@ -55,6 +58,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.
 export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
   const { options } = deps;
   if (options.requireToken && !options.token) throw new Error('requireToken is set but no token was given');
+  const policy = new AccessPolicy(options.access);
   const limits = { ...SERVER_LIMITS, ...options.limits };
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
@@ -91,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
 
   await app.register(fastifyWebsocket, { options: { maxPayload: options.maxPayloadBytes ?? 4096 } });
   // after the websocket plugin: its onRequest hook marks upgrades so a refused one has its socket closed
-  registerRequestGuard(app, { requireToken: options.requireToken, ...(options.token !== undefined ? { token: options.token } : {}) });
+  registerRequestGuard(app, { policy, requireToken: options.requireToken, ...(options.token !== undefined ? { token: options.token } : {}) });
   app.get(
     '/ws',
     {

@@ -1,12 +1,15 @@
 /**
- * The first hook of every request, `/ws` upgrades included: off loopback every request but
- * GET/HEAD needs the access token.
+ * The first hook of every request, `/ws` upgrades included: `Host` must name this server, an
+ * `Origin` (sent by browsers) must be this server's own page or an allowed one, and off loopback
+ * every request but GET/HEAD needs the access token. See access-policy.ts for why each check.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { AccessPolicy } from './access-policy.js';
 import { ApiError } from './errors.js';
 
 export interface GuardOptions {
+  policy: AccessPolicy;
   /** true when the server listens beyond loopback: every method but GET/HEAD needs the token */
   requireToken: boolean;
   token?: string;
@@ -16,9 +19,18 @@ export interface GuardOptions {
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const BEARER = /^bearer[ \t]+([^ \t]+)[ \t]*$/i;
 
-/** Registers the token check as an onRequest hook. */
+/** Registers the Host / Origin / token checks as an onRequest hook. */
 export function registerRequestGuard(app: FastifyInstance, opts: GuardOptions): void {
+  const { policy } = opts;
   app.addHook('onRequest', async (req) => {
+    const host = req.headers.host;
+    if (!policy.hostAllowed(host)) {
+      throw new ApiError(403, 'HOST_NOT_ALLOWED', `this server does not answer for Host ${JSON.stringify(host ?? '')}; use its printed address or localhost`);
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !policy.originAllowed(origin, host)) {
+      throw new ApiError(403, 'ORIGIN_NOT_ALLOWED', `pages from ${JSON.stringify(origin)} may not use this server (start it with --allow-origin to allow one)`);
+    }
     if (!opts.requireToken || READ_METHODS.has(req.method)) return;
     const given = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (given === undefined || !sameSecret(given, opts.token ?? '')) {

@@ -33,6 +33,8 @@ export interface StartServerOptions {
   /** one-line messages for the operator (address, token); default stderr */
   log?: (line: string) => void;
   onWorkout?: WorkoutHook;
+  /** page origins besides this server's own allowed to open /ws and send changes (`--allow-origin`) */
+  allowOrigins?: readonly string[];
   maxClients?: number;
   webRoot?: string;
   /** request/error log; default pino JSON lines on stderr at ERGSPRINT_LOG_LEVEL (default "warn") */
@@ -78,6 +80,7 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
     options: {
       requireToken,
       maxClients: opts.maxClients ?? 250,
+      access: { listenHost: host, ...(opts.allowOrigins !== undefined ? { allowOrigins: opts.allowOrigins } : {}) },
       logger: opts.logger ?? defaultLogger(),
       ...(token !== undefined ? { token } : {}),
       ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
