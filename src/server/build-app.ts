@@ -10,7 +10,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
 import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
-import { AccessPolicy, type AccessPolicyOptions } from './access-policy.js';
+import { AccessPolicy, clientAddress, type AccessPolicyOptions } from './access-policy.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
 import { registerRequestGuard } from './request-guard.js';
 import { limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
@@ -24,6 +24,8 @@ export interface AppOptions {
   requireToken: boolean;
   /** most displays connected at once */
   maxClients: number;
+  /** most displays connected at once from one address; default 16 */
+  maxClientsPerAddress?: number;
   /** which Host / Origin headers are accepted; default: loopback names only */
   access?: AccessPolicyOptions;
   /** body size, timeouts, connection cap (defaults: SERVER_LIMITS) */
@@ -81,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
   const hub = new WsHub(store, {
     ...options.hub,
     maxClients: options.maxClients,
+    ...(options.maxClientsPerAddress !== undefined ? { maxClientsPerAddress: options.maxClientsPerAddress } : {}),
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
   });
   app.decorate('hub', hub);
@@ -100,11 +103,14 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     '/ws',
     {
       websocket: true,
-      preValidation: async () => {
+      preValidation: async (req) => {
         if (hub.full) throw new ApiError(503, 'TOO_MANY_CLIENTS', 'too many displays connected');
+        if (hub.fullFor(clientAddress(req.socket.remoteAddress))) {
+          throw new ApiError(429, 'TOO_MANY_DISPLAYS', 'this address has the most displays one machine may open');
+        }
       },
     },
-    (socket) => hub.add(socket),
+    (socket, req) => hub.add(socket, clientAddress(req.socket.remoteAddress)),
   );
 
   registerApiRoutes(app, { store, hub, ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}) });
