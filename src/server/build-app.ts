@@ -13,7 +13,7 @@ import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
 import { AccessPolicy, clientAddress, type AccessPolicyOptions } from './access-policy.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
 import { registerRequestGuard } from './request-guard.js';
-import { limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
+import { capConnectionsPerAddress, limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { WsHub, type HubOptions } from './ws-hub.js';
 
@@ -77,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     },
   });
   app.server.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, clientAddress);
   // JSON only: fastify's default text/plain parser would let pages send "simple" cross-origin POSTs
   app.removeContentTypeParser('text/plain');
   const store = deps.store ?? new SnapshotStore(new Date().toISOString(), 'replay');

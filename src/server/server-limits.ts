@@ -3,7 +3,7 @@
  * take to arrive, idle sockets, open connections. The API takes bodies of a few hundred bytes (a
  * workout plan of ≤ 4000 characters at most), so nobody needs fastify's default 1 MiB.
  */
-import type { ServerOptions } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 
 export interface ServerLimits {
   /** largest request body, bytes (413 BODY_TOO_LARGE above) */
@@ -22,6 +22,8 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number;
   /** most TCP connections at once (displays, their page loads, API calls); more are refused */
   maxConnections: number;
+  /** most TCP connections at once from one client address, so one machine can not hold them all */
+  maxConnectionsPerAddress: number;
 }
 
 export const SERVER_LIMITS: ServerLimits = {
@@ -33,6 +35,7 @@ export const SERVER_LIMITS: ServerLimits = {
   idleTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 512, // 250 displays + their reconnects and page loads, with room
+  maxConnectionsPerAddress: 64, // 16 displays + a browser's 6 connections per host, with room
 };
 
 /** The fastify server options for `limits` (the connection cap is set on the server after creation). */
@@ -56,4 +59,23 @@ export function limitOptions(limits: ServerLimits): {
       maxHeaderSize: limits.maxHeaderBytes,
     },
   };
+}
+
+/** Closes a new connection at once when its address already holds `max` (counted per IPv4 / IPv6 address). */
+export function capConnectionsPerAddress(server: Server, max: number, addressOf: (remote: string | undefined) => string): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = addressOf(socket.remoteAddress);
+    const n = (open.get(address) ?? 0) + 1;
+    if (n > max) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, n);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
 }

@@ -99,6 +99,16 @@ describe('request timeouts', () => {
   });
 });
 
+describe('header size', () => {
+  it('a request head over 8 KiB gets 431 HEADERS_TOO_LARGE in our error shape', async () => {
+    const { port } = await listen();
+    const c = await rawClient(port, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Pad: ${'a'.repeat(10_000)}\r\n\r\n`);
+    const { data } = await within(c.ended, 3000);
+    expect(data).toMatch(/^HTTP\/1\.1 431 /);
+    expect(bodyOf(data).error.code).toBe('HEADERS_TOO_LARGE');
+  });
+});
+
 describe('body size', () => {
   it('a 100 kB body gets 413 BODY_TOO_LARGE in our error shape (and the hook never sees it)', async () => {
     const seen: unknown[] = [];
@@ -137,5 +147,20 @@ describe('connection cap', () => {
     await sleep(100);
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(res.status).toBe(200);
+  });
+
+  it('past maxConnectionsPerAddress one address is refused while another still connects', async () => {
+    const { port } = await listen({ limits: { maxConnectionsPerAddress: 2 } });
+    await Promise.all([0, 1].map(() => rawClient(port, '')));
+    await sleep(100);
+    const third = await rawClient(port, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect((await within(third.ended, 2000)).data).toBe('');
+    const other = tcpConnect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' });
+    sockets.push(other);
+    let data = '';
+    other.on('data', (d) => (data += String(d)));
+    other.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    await new Promise((resolve) => other.once('close', resolve));
+    expect(data).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
