@@ -32,7 +32,6 @@ export interface HostPort {
 }
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
-const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 const HOST_HEADER = /^(?:([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)|(\[[0-9a-f:.]+\]))(?::(\d{1,5}))?$/;
 
 /** Parses a `Host` header value (`name[:port]`, `1.2.3.4[:port]`, `[::1][:port]`); undefined when malformed. */
@@ -81,14 +80,14 @@ const isIpLiteral = (hostname: string) => isIP(hostname.replace(/^\[(.*)\]$/, '$
 export class AccessPolicy {
   private readonly hostnames: Set<string>;
   private readonly origins: Set<string>;
-  /** listening on every interface: any IP-literal Host is fine (an IP can not be a rebound name) */
+  /** listening beyond loopback: any IP-literal Host is fine (an IP can not be a rebound name; LAN displays use one) */
   private readonly anyIp: boolean;
 
   constructor(opts: AccessPolicyOptions = {}) {
-    const listen = (opts.listenHost ?? '127.0.0.1').toLowerCase();
-    this.anyIp = WILDCARDS.has(listen);
+    const listen = (opts.listenHost ?? '127.0.0.1').toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    this.anyIp = !LOOPBACK_NAMES.includes(listen) && !isLoopbackAddress(listen);
     this.hostnames = new Set(LOOPBACK_NAMES);
-    if (!this.anyIp) this.hostnames.add(isIP(listen) === 6 ? `[${listen}]` : listen);
+    this.hostnames.add(isIP(listen) === 6 ? `[${listen}]` : listen);
     this.origins = new Set();
     for (const o of opts.allowOrigins ?? []) {
       const n = normaliseOrigin(o);
@@ -98,7 +97,7 @@ export class AccessPolicy {
     }
   }
 
-  /** True when the `Host` header names this server: a loopback name, the listening address, an allowed origin's host, or (on 0.0.0.0 / ::) any IP address. */
+  /** True when the `Host` header names this server: a loopback name, the `--host` name, an allowed origin's host, or (listening beyond loopback) any IP address. */
   hostAllowed(host: string | undefined): boolean {
     const h = parseHostHeader(host);
     if (h === undefined) return false;

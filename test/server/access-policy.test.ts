@@ -55,13 +55,18 @@ describe('AccessPolicy', () => {
     expect(local.originAllowed(origin, host)).toBe(expected);
   });
 
-  it('on a wildcard address any IP is a Host; a named --host is one; names otherwise are not', () => {
+  it('beyond loopback any IP is a Host and so is a named --host; other names are not; on loopback only loopback names', () => {
     const any = new AccessPolicy({ listenHost: '0.0.0.0' });
     expect([any.hostAllowed('10.1.2.3:8080'), any.hostAllowed('[fe80::1]'), any.hostAllowed('rowpc.local:8080')]).toEqual([true, true, false]);
     const named = new AccessPolicy({ listenHost: 'rowpc.local' });
-    expect([named.hostAllowed('rowpc.local:8080'), named.hostAllowed('10.1.2.3:8080')]).toEqual([true, false]);
+    expect([named.hostAllowed('rowpc.local:8080'), named.hostAllowed('10.1.2.3:8080'), named.hostAllowed('other.local')]).toEqual([true, true, false]);
     const v6 = new AccessPolicy({ listenHost: 'fe80::1' });
     expect(v6.hostAllowed('[fe80::1]:8080')).toBe(true);
+    for (const listenHost of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) {
+      const lo = new AccessPolicy({ listenHost });
+      expect([listenHost, lo.hostAllowed('localhost:8080'), lo.hostAllowed('10.1.2.3:8080'), lo.hostAllowed('rowpc.local')]).toEqual([listenHost, true, false, false]);
+    }
+    expect(new AccessPolicy({ listenHost: '127.0.0.2' }).hostAllowed('127.0.0.2:8080')).toBe(true);
   });
 
   it('counts IPv4-mapped IPv6 peers as their IPv4 address', () => {
