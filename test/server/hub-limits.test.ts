@@ -7,6 +7,9 @@ import { Subject } from 'rxjs';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type AppOptions, type DisplayApp } from '../../src/server/build-app.js';
 import type { ServerInput } from '../../src/server/protocol.js';
+import { WebSocketServer } from 'ws';
+import { CLOSE_TOO_MANY, WsHub } from '../../src/server/ws-hub.js';
+import { SnapshotStore } from '../../src/server/snapshot-store.js';
 import { connect, refusedUpgrade, rowerEv, sleep } from './helpers.js';
 
 let app: DisplayApp | undefined;
@@ -40,6 +43,31 @@ describe('displays per client address', () => {
     const again = await connect(s.ws);
     expect((await again.next()).type).toBe('hello');
     for (const c of [b, other, again]) c.ws.close();
+  });
+});
+
+describe('WsHub.add', () => {
+  it('closes a socket over the per-address or total limit with 1013 (upgrades that raced past the HTTP check)', async () => {
+    const hub = new WsHub(new SnapshotStore('2026-01-01T00:00:00Z', 'replay'), { maxClients: 3, maxClientsPerAddress: 2 });
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    const from = ['10.0.0.1', '10.0.0.1', '10.0.0.1', '10.0.0.2', '10.0.0.3'];
+    let n = 0;
+    wss.on('connection', (ws) => hub.add(ws, from[n++]!));
+    try {
+      const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+      const clients = [];
+      for (let i = 0; i < from.length; i++) clients.push(await connect(url));
+      const third = await clients[2]!.closed; // 10.0.0.1's third display
+      const fifth = await clients[4]!.closed; // the fourth display in all, over maxClients 3
+      expect([third.code, fifth.code]).toEqual([CLOSE_TOO_MANY, CLOSE_TOO_MANY]);
+      expect(hub.size).toBe(3);
+      for (const i of [0, 1, 3]) expect((await clients[i]!.next()).type).toBe('hello');
+      for (const c of clients) c.ws.close();
+    } finally {
+      hub.close();
+      await new Promise((resolve) => wss.close(resolve));
+    }
   });
 });
 
