@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
 
   app.setErrorHandler((err: FastifyError | ApiError, _req, reply) => {
     const e = toApiError(err);
-    if (e.statusCode >= 500) app.log.error({ err }, 'request failed');
+    if (e.statusCode >= 500 && !(err instanceof ApiError)) app.log.error({ err }, 'request failed'); // ours (501, 503) are answers, not faults
     return reply.code(e.statusCode).send(errorBody(e.code, e.message, e.field));
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.slice(0, 200)}`)));
