@@ -33,6 +33,7 @@ export interface LiveFlags {
   port: string;
   host?: string;
   token?: string;
+  allowOrigin?: string[];
   timeout: string;
   plan?: string;
   profiles?: string;
@@ -50,6 +51,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
+    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', '30')
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
     .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
@@ -122,7 +124,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   let server;
   try {
     // the server sees the session end, not its error: the error is reported once, below, as one line
-    server = await startDisplayServer({ events$: events$.pipe(catchError(() => EMPTY)), port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
+    server = await startDisplayServer({ events$: events$.pipe(catchError(() => EMPTY)), port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), allowOrigins: flags.allowOrigin ?? [], startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
   } catch (err) {
     stop$.next();
     recording.close();

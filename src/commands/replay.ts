@@ -10,6 +10,7 @@ interface Flags {
   port: string;
   host?: string;
   token?: string;
+  allowOrigin: string[];
   plan?: string;
 }
 
@@ -23,6 +24,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
+    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--plan <name|file>', 'workout plan: a built-in name (hiit-30-60, hiit-30-90) or a .json plan file')
     .action(async (file: string, flags: Flags) => {
       const speed = parseSpeed(flags.speed);
@@ -35,6 +37,7 @@ export function register(program: Command): void {
         banner: `Replay ×${speed}`,
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.token !== undefined ? { token: flags.token } : {}),
+        allowOrigins: flags.allowOrigin,
         ...(flags.plan !== undefined ? { plan: loadPlan(flags.plan) } : {}),
       });
       await untilSignal();

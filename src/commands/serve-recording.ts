@@ -11,6 +11,7 @@ import { session$ } from '../pipeline/session.js';
 import { replay$ } from '../sources/replay.js';
 import type { ServerInput } from '../server/protocol.js';
 import { startDisplayServer, type RunningServer } from '../server/start-server.js';
+import { OriginConfigError } from '../server/access-policy.js';
 import type { Plan } from '../workouts/plan.js';
 import { CliError } from '../cli-error.js';
 import { checkServerFlags, listenError } from './server-options.js';
@@ -26,6 +27,8 @@ export interface ServeRecordingOptions {
   port: number;
   host?: string;
   token?: string;
+  /** `--allow-origin` values */
+  allowOrigins?: readonly string[];
   plan?: Plan;
   banner?: string;
   source: 'replay' | 'demo';
@@ -64,10 +67,12 @@ export async function serveRecording(opts: ServeRecordingOptions): Promise<Runni
       onWorkout: workouts.hook,
       ...(opts.host !== undefined ? { host: opts.host } : {}),
       ...(opts.token !== undefined ? { token: opts.token } : {}),
+      ...(opts.allowOrigins !== undefined ? { allowOrigins: opts.allowOrigins } : {}),
       ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
       ...(opts.log ? { log: opts.log } : {}),
     });
   } catch (err) {
+    if (err instanceof OriginConfigError) throw new CliError(err.message);
     throw listenError(err, opts.port, opts.host);
   }
 }

@@ -15,6 +15,7 @@ interface Flags {
   port: string;
   host?: string;
   token?: string;
+  allowOrigin: string[];
   plan?: string;
   demo?: boolean;
   speed: string;
@@ -44,6 +45,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
+    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--plan <name|file>', 'workout plan for live rowers (built-in name or .json file)')
     .option('--demo', 'skip Bluetooth and run the demo replay')
     .option('--speed <n>', 'demo replay speed, × real time (0.01–1000)', '2')
@@ -54,7 +56,7 @@ export function register(program: Command): void {
       const why = flags.demo ? null : await bluetoothUnusable();
       if (!flags.demo && why === null) {
         const live = program.commands.find((c) => c.name() === 'live');
-        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...(flags.plan ? ['--plan', flags.plan] : [])];
+        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...flags.allowOrigin.flatMap((o) => ['--allow-origin', o]), ...(flags.plan ? ['--plan', flags.plan] : [])];
         await live?.parseAsync(args, { from: 'user' });
         return;
       }
@@ -70,6 +72,7 @@ export function register(program: Command): void {
         plan: loadPlan(flags.plan ?? DEMO_PLAN),
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.token !== undefined ? { token: flags.token } : {}),
+        allowOrigins: flags.allowOrigin,
       });
       await untilSignal();
       await server.close();

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION } from './protocol.js';
-import { ApiError } from './errors.js';
+import { ApiError, ERROR_SCHEMA } from './errors.js';
 import type { SnapshotStore } from './snapshot-store.js';
 import type { WsHub } from './ws-hub.js';
 
@@ -20,10 +20,7 @@ export interface WorkoutCommand {
 /** Called for an accepted workout command; throw an error with a string `code` to reject it (400). */
 export type WorkoutHook = (cmd: WorkoutCommand) => void | Promise<void>;
 
-const errorSchema = {
-  type: 'object',
-  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
-} as const;
+const errorSchema = ERROR_SCHEMA;
 
 const idPattern = '^[A-Za-z0-9_.:@-]{1,64}$';
 

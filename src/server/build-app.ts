@@ -3,25 +3,33 @@
  * listens (start-server.ts does). Tests call `inject()` / `injectWS()` or listen on port 0.
  */
 import { existsSync } from 'node:fs';
-import { timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
 import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
-import { ApiError, errorBody } from './errors.js';
+import { AccessPolicy, clientAddress, type AccessPolicyOptions } from './access-policy.js';
+import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
+import { registerRequestGuard } from './request-guard.js';
+import { capConnectionsPerAddress, limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { WsHub, type HubOptions } from './ws-hub.js';
 
 export interface AppOptions {
   /** the access token state-changing requests must carry as `Authorization: Bearer ...` */
   token?: string;
-  /** true when listening beyond loopback: POST/PUT/DELETE need the token */
+  /** true when listening beyond loopback: every request but GET/HEAD needs the token */
   requireToken: boolean;
   /** most displays connected at once */
   maxClients: number;
+  /** most displays connected at once from one address; default 16 */
+  maxClientsPerAddress?: number;
+  /** which Host / Origin headers are accepted; default: loopback names only */
+  access?: AccessPolicyOptions;
+  /** body size, timeouts, connection cap (defaults: SERVER_LIMITS) */
+  limits?: Partial<ServerLimits>;
   /** a pino logger, or false for none */
   logger?: FastifyBaseLogger | false;
   /** banner every display shows (e.g. "DEMO") */
@@ -48,52 +56,62 @@ export type DisplayApp = FastifyInstance & { hub: WsHub; store: SnapshotStore };
 /** Default location of the built display. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /** Builds the app (not listening). */
 export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
   const { options } = deps;
   if (options.requireToken && !options.token) throw new Error('requireToken is set but no token was given');
-  // unexpected fields are errors, not silently dropped (fastify's default strips them)
-  const ajv = { customOptions: { removeAdditional: false as const } };
-  const app = Fastify(options.logger ? { loggerInstance: options.logger, ajv } : { logger: false, ajv });
+  const policy = new AccessPolicy(options.access);
+  const limits = { ...SERVER_LIMITS, ...options.limits };
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // unexpected fields are errors, not silently dropped (fastify's default strips them)
+    ajv: { customOptions: { removeAdditional: false } },
+    ...limitOptions(limits),
+    frameworkErrors: (err, _req, reply) => {
+      void (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', err.code === 'FST_ERR_BAD_URL' ? 'malformed URL' : 'the request was refused'));
+    },
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(err.code));
+      socket.destroy(err);
+    },
+  });
+  app.server.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, clientAddress);
+  // JSON only: fastify's default text/plain parser would let pages send "simple" cross-origin POSTs
+  app.removeContentTypeParser('text/plain');
   const store = deps.store ?? new SnapshotStore(new Date().toISOString(), 'replay');
   const hub = new WsHub(store, {
     ...options.hub,
     maxClients: options.maxClients,
+    ...(options.maxClientsPerAddress !== undefined ? { maxClientsPerAddress: options.maxClientsPerAddress } : {}),
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
   });
   app.decorate('hub', hub);
   app.decorate('store', store);
 
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.statusCode).send(errorBody(err.code, err.message));
-    if (err.validation) return reply.code(400).send(errorBody('INVALID_REQUEST', err.message));
-    const status = err.statusCode ?? 500;
-    if (status < 500) return reply.code(status).send(errorBody(err.code ?? 'BAD_REQUEST', err.message));
-    app.log.error({ err }, 'request failed');
-    return reply.code(500).send(errorBody('INTERNAL', 'internal error'));
+  app.setErrorHandler((err: FastifyError | ApiError, _req, reply) => {
+    const e = toApiError(err);
+    if (e.statusCode >= 500 && !(err instanceof ApiError)) app.log.error({ err }, 'request failed'); // ours (501, 503) are answers, not faults
+    return reply.code(e.statusCode).send(errorBody(e.code, e.message, e.field));
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url}`)));
-
-  app.addHook('onRequest', async (req) => {
-    if (!options.requireToken || SAFE_METHODS.has(req.method)) return;
-    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (given === undefined || !sameSecret(given, options.token ?? '')) {
-      throw new ApiError(401, 'UNAUTHORIZED', 'this request needs the access token the daemon printed at start (Authorization: Bearer ...)');
-    }
-  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.slice(0, 200)}`)));
 
   await app.register(fastifyWebsocket, { options: { maxPayload: options.maxPayloadBytes ?? 4096 } });
+  // after the websocket plugin: its onRequest hook marks upgrades so a refused one has its socket closed
+  registerRequestGuard(app, { policy, requireToken: options.requireToken, ...(options.token !== undefined ? { token: options.token } : {}) });
   app.get(
     '/ws',
     {
       websocket: true,
-      preValidation: async () => {
+      preValidation: async (req) => {
         if (hub.full) throw new ApiError(503, 'TOO_MANY_CLIENTS', 'too many displays connected');
+        if (hub.fullFor(clientAddress(req.socket.remoteAddress))) {
+          throw new ApiError(429, 'TOO_MANY_DISPLAYS', 'this address has the most displays one machine may open');
+        }
       },
     },
-    (socket) => hub.add(socket),
+    (socket, req) => hub.add(socket, clientAddress(req.socket.remoteAddress)),
   );
 
   registerApiRoutes(app, { store, hub, ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}) });
@@ -122,10 +140,4 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     hub.close();
   });
   return app as unknown as DisplayApp;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -22,6 +22,7 @@ export class SnapshotStore {
   private snap: SessionSnapshot;
   private readonly traces = new Map<string, PowerTrace>();
   private readonly profiles = new Map<string, RowerProfile>();
+  private changes = 0;
 
   constructor(startedAt: string, source: SessionSnapshot['source']) {
     this.snap = emptySnapshot(startedAt, source);
@@ -29,8 +30,14 @@ export class SnapshotStore {
 
   /** Applies one event to the snapshot (events must arrive in the pipeline's order). */
   apply(ev: SessionEvent): void {
+    this.changes++;
     this.snap = applyEvent(this.snap, ev);
     if (ev.type === 'sample' && ev.sample.powerW !== undefined) this.trace(ev.rower, ev.sample.t, ev.sample.powerW);
+  }
+
+  /** Grows on every change to what `snapshot()` and `powerTraces()` return (so a serialised copy can be reused until then). */
+  get version(): number {
+    return this.changes;
   }
 
   /** The current snapshot (shares interval objects with the store: serialise it, never mutate it). */
@@ -49,6 +56,7 @@ export class SnapshotStore {
 
   /** Sets a known rower's display name and/or athlete; returns the rower as displays now see it. */
   setProfile(id: string, profile: RowerProfile): DisplayRowerState | undefined {
+    this.changes++;
     this.profiles.set(id, { ...this.profiles.get(id), ...profile });
     const r = this.snap.rowers.find((x) => x.id === id);
     return r && this.withProfile(r);
@@ -56,6 +64,7 @@ export class SnapshotStore {
 
   /** Starts a new session (e.g. a looping replay starting over): forgets rowers, keeps names. */
   reset(startedAt: string): void {
+    this.changes++;
     this.snap = emptySnapshot(startedAt, this.snap.source);
     this.traces.clear();
   }

@@ -4,6 +4,7 @@
  * printed when none is given).
  */
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { destination, pino } from 'pino';
@@ -13,6 +14,7 @@ import type { ServerInput } from './protocol.js';
 import { buildApp, type DisplayApp } from './build-app.js';
 import type { WorkoutHook } from './api-routes.js';
 import { SnapshotStore } from './snapshot-store.js';
+import { isLoopbackAddress } from './access-policy.js';
 
 export interface StartServerOptions {
   events$: Observable<ServerInput>;
@@ -31,6 +33,8 @@ export interface StartServerOptions {
   /** one-line messages for the operator (address, token); default stderr */
   log?: (line: string) => void;
   onWorkout?: WorkoutHook;
+  /** page origins besides this server's own allowed to open /ws and send changes (`--allow-origin`) */
+  allowOrigins?: readonly string[];
   maxClients?: number;
   webRoot?: string;
   /** request/error log; default pino JSON lines on stderr at ERGSPRINT_LOG_LEVEL (default "warn") */
@@ -47,11 +51,11 @@ export interface RunningServer {
 }
 
 const SOURCES = new Set<string>(['ble', 'simulator', 'import', 'replay', 'demo']);
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-/** True when `host` only accepts connections from this machine. */
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
+/** True when every address `host` resolves to only accepts connections from this machine (decided from addresses, never from the name). */
+export async function isLoopbackHost(host: string): Promise<boolean> {
+  const addrs = await lookup(host, { all: true, verbatim: true });
+  return addrs.length > 0 && addrs.every((a) => isLoopbackAddress(a.address));
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -66,7 +70,7 @@ function defaultLogger(): FastifyBaseLogger {
 export async function startDisplayServer(opts: StartServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = opts.host ?? '127.0.0.1';
-  const requireToken = !isLoopbackHost(host);
+  const requireToken = !(await isLoopbackHost(host));
   const token = opts.token ?? (requireToken ? randomBytes(18).toString('base64url') : undefined);
   const source = (SOURCES.has(opts.source) ? opts.source : 'replay') as SessionSnapshot['source'];
   const app = await buildApp({
@@ -76,6 +80,7 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
     options: {
       requireToken,
       maxClients: opts.maxClients ?? 250,
+      access: { listenHost: host, ...(opts.allowOrigins !== undefined ? { allowOrigins: opts.allowOrigins } : {}) },
       logger: opts.logger ?? defaultLogger(),
       ...(token !== undefined ? { token } : {}),
       ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
@@ -84,6 +89,11 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
   });
   await app.listen({ port: opts.port, host });
   const addr = app.server.address() as AddressInfo;
+  if (!requireToken && !isLoopbackAddress(addr.address)) {
+    // the name resolved to loopback a moment ago but the socket is bound elsewhere: refuse to run open
+    await app.close();
+    throw new Error(`--host ${host} resolved to loopback but the server is bound to ${addr.address}: refusing to serve without a token`);
+  }
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${shownHost}:${addr.port}/`;
   log(`display: ${url}  (wall view: ${url}wall)`);

@@ -13,6 +13,8 @@ import type { SnapshotStore } from './snapshot-store.js';
 export interface HubOptions {
   /** most displays connected at once */
   maxClients: number;
+  /** most displays connected at once from one client address (so one machine can not take every slot) */
+  maxClientsPerAddress: number;
   /** minimum wall time between two `sample` messages of one rower, ms (250 = 4 Hz) */
   sampleIntervalMs: number;
   /** above this many unsent bytes a client gets no samples, bytes */
@@ -27,6 +29,7 @@ export interface HubOptions {
 
 export const HUB_DEFAULTS: HubOptions = {
   maxClients: 250,
+  maxClientsPerAddress: 16,
   sampleIntervalMs: 250,
   softLimitBytes: 256 * 1024,
   hardLimitBytes: 4 * 1024 * 1024,
@@ -43,15 +46,22 @@ export interface HubStats {
 
 interface Client {
   ws: WebSocket;
+  /** the peer's address, as counted for maxClientsPerAddress */
+  address: string;
   /** wall time (performance.now) since which the client is above the soft limit */
   stalledSince?: number;
 }
 
 /** WebSocket close code for a display dropped because it could not keep up. */
 export const CLOSE_TOO_SLOW = 4008;
+/** WebSocket close code for a display over the client limits (when two upgrades raced past the HTTP check). */
+export const CLOSE_TOO_MANY = 1013;
 
 export class WsHub {
   private readonly clients = new Set<Client>();
+  private readonly perAddress = new Map<string, number>();
+  /** `hello` serialised once per store change, not once per connection */
+  private helloCache: { version: number; data: Buffer } | undefined;
   private readonly throttle: SampleThrottle;
   private readonly opts: HubOptions;
   readonly stats: HubStats = { clients: 0, messagesSent: 0, samplesSkipped: 0, clientsDropped: 0 };
@@ -72,6 +82,11 @@ export class WsHub {
     return this.clients.size >= this.opts.maxClients;
   }
 
+  /** True when `address` already has its most displays connected. */
+  fullFor(address: string): boolean {
+    return (this.perAddress.get(address) ?? 0) >= this.opts.maxClientsPerAddress;
+  }
+
   /** Applies an event to the snapshot and sends it to every display (samples throttled). */
   publish(ev: SessionEvent): void {
     this.store.apply(ev);
@@ -79,17 +94,19 @@ export class WsHub {
     else this.fanOut(ev, false);
   }
 
-  /** Registers a connected display and sends it `hello`. */
-  add(ws: WebSocket): void {
-    const client: Client = { ws };
-    this.clients.add(client);
-    this.stats.clients = this.clients.size;
-    ws.on('close', () => {
-      this.clients.delete(client);
-      this.stats.clients = this.clients.size;
-    });
+  /** Registers a connected display from `address` and sends it `hello`; closes it (1013) when over a limit. */
+  add(ws: WebSocket, address: string): void {
     ws.on('error', () => ws.terminate());
-    ws.send(JSON.stringify(this.hello()));
+    if (this.full || this.fullFor(address)) {
+      ws.close(CLOSE_TOO_MANY, 'too many displays');
+      return;
+    }
+    const client: Client = { ws, address };
+    this.clients.add(client);
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.stats.clients = this.clients.size;
+    ws.on('close', () => this.forget(client));
+    ws.send(this.helloData(), { binary: false });
     this.stats.messagesSent++;
   }
 
@@ -97,20 +114,32 @@ export class WsHub {
   reset(startedAt: string): void {
     this.store.reset(startedAt);
     this.throttle.close();
-    const data = Buffer.from(JSON.stringify(this.hello()));
+    const data = this.helloData();
     for (const c of this.clients) {
       if (c.ws.readyState === c.ws.OPEN) c.ws.send(data, { binary: false });
     }
   }
 
-  private hello(): HelloMessage {
-    return {
+  private helloData(): Buffer {
+    const version = this.store.version;
+    if (this.helloCache?.version === version) return this.helloCache.data;
+    const hello: HelloMessage = {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       snapshot: this.store.snapshot(),
       traces: this.store.powerTraces(),
       ...(this.opts.banner !== undefined ? { banner: this.opts.banner } : {}),
     };
+    this.helloCache = { version, data: Buffer.from(JSON.stringify(hello)) };
+    return this.helloCache.data;
+  }
+
+  private forget(c: Client): void {
+    if (!this.clients.delete(c)) return;
+    const n = (this.perAddress.get(c.address) ?? 1) - 1;
+    if (n > 0) this.perAddress.set(c.address, n);
+    else this.perAddress.delete(c.address);
+    this.stats.clients = this.clients.size;
   }
 
   /** Closes every display and stops pending samples. */
@@ -118,6 +147,7 @@ export class WsHub {
     this.throttle.close();
     for (const c of this.clients) c.ws.close(1001, 'server shutting down');
     this.clients.clear();
+    this.perAddress.clear();
   }
 
   private fanOut(ev: SessionEvent, droppable: boolean): void {
@@ -149,8 +179,7 @@ export class WsHub {
   }
 
   private drop(c: Client): void {
-    this.clients.delete(c);
-    this.stats.clients = this.clients.size;
+    this.forget(c);
     this.stats.clientsDropped++;
     // terminate, not close: a stalled peer would never read a close frame behind its full buffer
     c.ws.terminate();

@@ -39,7 +39,8 @@ function interval(rower: number, index: number, start: number): Interval {
 
 async function run(): Promise<void> {
   const events$ = new Subject<ServerInput>();
-  const app = await buildApp({ events$, options: { requireToken: false, maxClients: 300 } });
+  // every display runs in one child process on 127.0.0.1: lift the per-address caps (16 displays, 64 connections)
+  const app = await buildApp({ events$, options: { requireToken: false, maxClients: 300, maxClientsPerAddress: 300, limits: { maxConnectionsPerAddress: 400 } } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/ws`;
   for (let r = 0; r < ROWERS; r++) events$.next({ type: 'rower', rower: `r${r}`, name: `Rower ${r + 1}`, connected: true, t: 0 });

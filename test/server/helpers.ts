@@ -11,9 +11,9 @@ export interface TestClient {
   closed: Promise<{ code: number }>;
 }
 
-/** Opens a ws client to `url` and collects everything it receives. */
-export async function connect(url: string): Promise<TestClient> {
-  const ws = new WebSocket(url);
+/** Opens a ws client to `url` and collects everything it receives (`opts`: headers, origin, localAddress). */
+export async function connect(url: string, opts: WebSocket.ClientOptions = {}): Promise<TestClient> {
+  const ws = new WebSocket(url, opts);
   const messages: TestClient['messages'] = [];
   let taken = 0;
   const waiters: Array<() => void> = [];
@@ -42,6 +42,29 @@ export async function connect(url: string): Promise<TestClient> {
     }
   };
   return { ws, messages, next, closed };
+}
+
+/** Tries to open a ws client and expects the upgrade to be answered with HTTP instead: its status and JSON body. */
+export async function refusedUpgrade(url: string, opts: WebSocket.ClientOptions = {}): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
+  const ws = new WebSocket(url, opts);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => {
+      ws.close();
+      reject(new Error('the upgrade was accepted'));
+    });
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += String(d)));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { error: { code: string; message: string } } });
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+    });
+  });
 }
 
 export const rowerEv = (rower: string, name: string, t = 0): SessionEvent => ({ type: 'rower', rower, name, connected: true, t });
