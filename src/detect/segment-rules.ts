@@ -22,12 +22,16 @@ export interface Levels {
   workR: number | undefined;
 }
 
-/** Bootstrap span (no interval accepted yet): assumes sprint ≈ 1.8 × rest. */
-const BOOTSTRAP_SPAN = 0.8;
-/** Span floor relative to the rest level, so noise never clears the threshold. */
-const SPAN_FLOOR = 0.6;
-/** Rate span floor, spm (a sprint is at least ~8 spm above a slow row). */
-const RATE_SPAN_FLOOR = 8;
+/** The numbers of the per-stroke rules, with where they come from. */
+export const RULE_PARAMS = Object.freeze({
+  /** bootstrap span (no interval accepted yet): assumes sprint ≈ 1.8 × rest [science §5.1 item 7] */
+  bootstrapSpan: 0.8,
+  /** span floor relative to the rest level, so noise never clears the threshold [science §5.2] */
+  spanFloor: 0.6,
+  /** rate span floor, spm: a sprint is at least ~8 spm above a slow row [science §2.3] */
+  rateSpanFloor: 8,
+});
+const { bootstrapSpan: BOOTSTRAP_SPAN, spanFloor: SPAN_FLOOR, rateSpanFloor: RATE_SPAN_FLOOR } = RULE_PARAMS;
 
 /** Normalise a stroke's power (W) and rate (spm) against the levels. */
 export function score(levels: Levels, powerW: number | undefined, rate: number | undefined, rateTrusted: boolean): Scores {
