@@ -1,6 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { HR_LAG_MS } from '../analysis/interval-stats.js';
 import { judgeSession, judgeSprintLive, type SessionOptions, type SprintInput } from '../analysis/session-verdicts.js';
+import { cleanPower, holdMean } from '../analysis/series.js';
 import { sprintMetrics } from '../analysis/sprint-metrics.js';
 import type { Interval } from '../analysis/types.js';
 import { WORKOUT_START, WORKOUT_STOP } from '../ftms/frame.js';
@@ -40,7 +41,12 @@ export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeIt
           const metrics = sprintMetrics(window(samples, iv.start, hrEnd), iv.start, iv.end, { hrWindowEndMs: hrEnd });
           const input: SprintInput = { metrics };
           if (plannedWorkS !== undefined) input.plannedWorkS = plannedWorkS;
-          if (lastWorkEnd !== undefined) input.restBeforeS = (iv.start - lastWorkEnd) / 1000;
+          if (lastWorkEnd !== undefined) {
+            input.restBeforeS = (iv.start - lastWorkEnd) / 1000;
+            // the rest's mean power: f(n) of sprints after hard rests, W′ recovery of paced sets
+            const restPowerW = holdMean(cleanPower(window(samples, lastWorkEnd, iv.start)), 'powerW', lastWorkEnd, iv.start);
+            if (restPowerW !== undefined) input.restPowerW = restPowerW;
+          }
           lastWorkEnd = iv.end;
           sprints.push(input);
           const judged: Interval = { ...iv, verdict: judgeSprintLive(sprints, opts) };
