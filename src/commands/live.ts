@@ -22,9 +22,10 @@ import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
+import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { workoutInjector } from './workout-commands.js';
 
-export interface LiveFlags {
+export interface LiveFlags extends ReferenceFlags {
   rower: string[];
   hr: string[];
   record?: string;
@@ -39,7 +40,7 @@ export interface LiveFlags {
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('live')
     .description('connect to FTMS rowers over Bluetooth, record the session and serve the live display')
     .option('--rower <name|id>', 'a rower to use, by advertised-name prefix or id (repeatable; default: every FTMS rower in range)', collect, [])
@@ -50,7 +51,8 @@ export function register(program: Command): void {
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
     .option('--timeout <s>', 'give up when no rower is found within this many seconds', '30')
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
-    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
+    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json');
+  referenceOptions(cmd)
     .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
     .action(async (flags: LiveFlags) => runLive(flags));
 }
@@ -59,6 +61,7 @@ export function register(program: Command): void {
 export async function runLive(flags: LiveFlags): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${flags.port}")`);
+  const verdict = referenceSettings(flags);
   const timeoutS = Number(flags.timeout);
   if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new CliError(`--timeout must be a positive number of seconds (got "${flags.timeout}")`);
   const hr: HrAttachment[] = flags.hr.map((text) => {
@@ -112,7 +115,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
     }),
     share(),
   );
-  const events$: Observable<SessionEvent> = source$.pipe(session$({ names, ...(plan ? { plan } : {}) }), share());
+  const events$: Observable<SessionEvent> = source$.pipe(session$({ names, verdict, ...(plan ? { plan } : {}) }), share());
 
   const finished = new Promise<unknown>((resolve) => {
     const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });

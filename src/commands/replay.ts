@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
+import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
 
-interface Flags {
+interface Flags extends ReferenceFlags {
   speed: string;
   loop?: boolean;
   port: string;
@@ -16,7 +17,7 @@ interface Flags {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('replay')
     .argument('<file>', 'a recording (.ndjson)')
     .description('serve the live display fed by a recording, as if it were happening now')
@@ -25,8 +26,10 @@ export function register(program: Command): void {
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--plan <name|file>', 'workout plan: a built-in name (hiit-30-60, hiit-30-90) or a .json plan file')
+    .option('--plan <name|file>', 'workout plan: a built-in name (hiit-30-60, hiit-30-90) or a .json plan file');
+  referenceOptions(cmd)
     .action(async (file: string, flags: Flags) => {
+      const verdict = referenceSettings(flags);
       const speed = Number(flags.speed);
       if (!Number.isFinite(speed) || speed <= 0) throw new CliError(`--speed must be a positive number (got "${flags.speed}")`);
       const server = await serveRecording({
@@ -36,6 +39,7 @@ export function register(program: Command): void {
         port: parsePort(flags.port),
         source: 'replay',
         banner: `Replay ×${speed}`,
+        verdict,
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.token !== undefined ? { token: flags.token } : {}),
         ...(flags.plan !== undefined ? { plan: loadPlan(flags.plan) } : {}),

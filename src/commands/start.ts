@@ -8,9 +8,10 @@ import { CliError } from '../cli-error.js';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './replay.js';
+import { referenceArgs, referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
 
-interface Flags {
+interface Flags extends ReferenceFlags {
   port: string;
   host?: string;
   token?: string;
@@ -37,7 +38,7 @@ export async function bluetoothUnusable(timeoutMs = 5000): Promise<string | null
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('start')
     .description('live rowers over Bluetooth, or a looping demo replay when no adapter is usable; serves the display')
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
@@ -45,15 +46,17 @@ export function register(program: Command): void {
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
     .option('--plan <name|file>', 'workout plan for live rowers (built-in name or .json file)')
     .option('--demo', 'skip Bluetooth and run the demo replay')
-    .option('--speed <n>', 'demo replay speed, × real time', '2')
+    .option('--speed <n>', 'demo replay speed, × real time', '2');
+  referenceOptions(cmd)
     .action(async (flags: Flags) => {
+      const verdict = referenceSettings(flags);
       const port = parsePort(flags.port);
       const speed = Number(flags.speed);
       if (!Number.isFinite(speed) || speed <= 0) throw new CliError(`--speed must be a positive number (got "${flags.speed}")`);
       const why = flags.demo ? null : await bluetoothUnusable();
       if (!flags.demo && why === null) {
         const live = program.commands.find((c) => c.name() === 'live');
-        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...(flags.plan ? ['--plan', flags.plan] : [])];
+        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...(flags.plan ? ['--plan', flags.plan] : []), ...referenceArgs(flags)];
         await live?.parseAsync(args, { from: 'user' });
         return;
       }
@@ -67,6 +70,7 @@ export function register(program: Command): void {
         source: 'demo',
         banner: 'Demo — replay of a recorded session (no Bluetooth)',
         plan: loadPlan(flags.plan ?? DEMO_PLAN),
+        verdict,
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.token !== undefined ? { token: flags.token } : {}),
       });
