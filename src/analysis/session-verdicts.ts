@@ -9,6 +9,7 @@ import { HARD_REST_SHARE } from './fatigue.js';
 import { repReference, setShape, meanRestS, type SetOptions, type SprintInput } from './set-context.js';
 import { decrementScorePct, readDecrementFor, readWPrimeUsed, sessionPatterns } from './session-readings.js';
 import type { Reference } from './reference.js';
+import { median } from './series.js';
 import type { SessionSummary, Verdict } from './types.js';
 import { judgeSprint, type HeartRateInfo, type VerdictContext } from './verdict.js';
 import { durationWords } from './verdict-messages.js';
@@ -59,6 +60,9 @@ function judgeAt(sprints: readonly SprintInput[], i: number, opts: SessionOption
     const rise = laterRise(sprints, i);
     if (rise) ctx.laterRise = rise;
   }
+  // the other reps known now (final: all of them; live: the ones before)
+  const others = median(sprints.slice(0, final ? sprints.length : i).filter((_, j) => j !== i).map((x) => x.metrics.meanPowerW));
+  if (others !== undefined && others > 0) ctx.setShare = s.metrics.meanPowerW / others;
   const first = sprints[0]!.metrics.meanPowerW;
   if (first > 0) {
     const hard = sprints.slice(1, i + 1).findIndex((x) => x.restPowerW !== undefined && x.restPowerW > HARD_REST_SHARE * first);

@@ -25,6 +25,13 @@ export const WELL_BELOW = SPRINT_TOLERANCE.wellBelow;
 export const ALL_OUT_FADE = 0.05;
 /** A later rep this much stronger shows this one had more in it (bands B–F, final verdicts) [J: §5.4 normal set drift ±4 %, last rep +0–5 %]. */
 export const LATER_REP_RISE = 1.1;
+/**
+ * Paced sets, final verdicts: a rep under this share of the median of the other reps stands out of
+ * the set whatever the reference says (normal rep-to-rep spread ±4 %, §5.4; 0.86 = the tier-1
+ * well-below line) [J]. Measured need: with only today's reps as reference (C(T) = best of reps 1–3),
+ * a 5 × 5:00 with rep 3 at 78 % read "94 % of target, all-out", the first two reps having used W′.
+ */
+export const SET_OUTLIER = 0.86;
 /** Paced sets: "fatigued, still all-out" when less than this share of W′ was left before the rep [J]. */
 export const LOW_W_PRIME = 0.25;
 
@@ -66,6 +73,8 @@ export interface VerdictContext {
   target?: SetTargetInfo;
   /** a later rep of the set was this much stronger (final verdicts only): { rep, ratio } */
   laterRise?: { rep: number; ratio: number };
+  /** this rep's mean power ÷ the median of the other reps of the set (live: of the reps before it) */
+  setShare?: number;
   /** the athlete's usual stroke rate for this band, spm (absent → the band's floor) */
   usualSprintRate?: number;
   hr?: HeartRateInfo;
@@ -118,6 +127,8 @@ export const ALL_OUT_KINDS: Readonly<Record<VerdictKind, boolean | null>> = Obje
 
 interface Decision {
   ratio: number;
+  /** a paced-set rep far below the others */
+  outlier: boolean;
   onTarget: number;
   wellBelow: number;
   flags: readonly FlagCheck[];
@@ -130,6 +141,7 @@ interface Decision {
 function decide(d: Decision): VerdictKind {
   const strong = d.flags.some((f) => f.strength === 'strong');
   const weak = d.flags.filter((f) => f.strength === 'weak').length;
+  if (d.outlier) return d.laterRise ? 'held-back' : 'below';
   if (d.ratio >= d.onTarget) return !strong && weak <= 1 ? 'all-out' : 'all-out-paced';
   if (d.laterRise) return 'held-back';
   if (d.fatigued) return 'fatigued-all-out';
@@ -185,10 +197,11 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
       ? allOutShape(m, checks, ctx, band) && (hr === 'high' || hr === 'absent')
       : paced && ctx.target !== undefined && ctx.target.wPrimeLeft < LOW_W_PRIME && flags.length === 0 && hr !== 'low';
   const laterRise = band.id !== 'A' && ctx.laterRise !== undefined && ctx.laterRise.ratio >= LATER_REP_RISE;
+  const outlier = paced && ctx.setShare !== undefined && ctx.setShare < SET_OUTLIER;
   let kind: VerdictKind;
   if (!data.pass || tooShort) kind = 'inconclusive';
-  else if (ratio === undefined) kind = decideShapeOnly(flags);
-  else kind = decide({ ratio, onTarget: tol.onTarget, wellBelow: tol.wellBelow, flags, fatigued, laterRise, sprint: band.id === 'A' });
+  else if (ratio === undefined) kind = outlier ? (laterRise ? 'held-back' : 'below') : decideShapeOnly(flags);
+  else kind = decide({ ratio, outlier, onTarget: tol.onTarget, wellBelow: tol.wellBelow, flags, fatigued, laterRise, sprint: band.id === 'A' });
   const provisional = ratio === undefined || ctx.provisional === true;
 
   const reasons: Reason[] = [];
@@ -197,8 +210,9 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   else if (tooShort) {
     reasons.push({ code: 'TOO_SHORT', pass: false, value: m.durationS, threshold: MIN_SPRINT_S, message: `${words.label} lasted only ${Math.round(m.durationS)} s — too short to judge.` });
   } else {
+    const apart = outlier ? [{ code: 'SET_OUTLIER', pass: false, value: ctx.setShare!, threshold: SET_OUTLIER, message: `${Math.round((1 - ctx.setShare!) * 100)} % below your other reps of the set.` }] : [];
     const rise = laterRise && kind === 'held-back' ? [{ code: 'LATER_REP', pass: false, value: ctx.laterRise!.ratio, threshold: LATER_REP_RISE, message: `Rep ${ctx.laterRise!.rep} was ${Math.round((ctx.laterRise!.ratio - 1) * 100)} % stronger — this one had more in it.` }] : [];
-    const raised: Reason[] = [...rise, ...flags, ...(cut ? [cut] : [])];
+    const raised: Reason[] = [...apart, ...rise, ...flags, ...(cut ? [cut] : [])];
     const fly = checks.find((c) => c.code === 'FLY_AND_DIE' && !c.pass);
     if (fly) raised.push(fly);
     const shape = ['END_SPURT', 'LATE_PEAK'].map((code) => checks.find((c) => c.code === code)!).filter((c) => c.value !== null);
