@@ -54,8 +54,9 @@ function judgeAt(sprints: readonly SprintInput[], i: number, opts: SessionOption
   };
   if (reference) ctx.reference = reference;
   if (target) ctx.target = target;
-  // live: today's reps so far are not a settled reference
-  if (!final && reference?.kind === 'session') ctx.provisional = true;
+  // live: today's reps so far are not a settled reference; final verdicts are never provisional
+  if (final) ctx.provisional = false;
+  else if (reference?.kind === 'session') ctx.provisional = true;
   if (final) {
     const rise = laterRise(sprints, i);
     if (rise) ctx.laterRise = rise;

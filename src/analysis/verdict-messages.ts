@@ -153,7 +153,8 @@ export function headline(h: HeadlineInput): string {
         : `${label}: ${w(h.m.meanPowerW)} — not clear yet whether that was all-out${tag}. ${why}`;
       break;
     case 'all-out':
-      text = h.provisional ? `${label} looks all-out${rowed}${tag}. ${level} ${why}` : `${label}: all-out${rowed}. ${level} ${why}`;
+      // without a reference the level is unknown: the shape "looks" all-out
+      text = h.ratio === undefined || h.provisional ? `${label} looks all-out${rowed}${tag}. ${level} ${why}` : `${label}: all-out${rowed}. ${level} ${why}`;
       break;
     case 'all-out-paced':
       text = `${label}: strong numbers, but a paced shape. ${level} ${why}${next(sprint ? 'Start harder and empty the tank early.' : 'Spread that finish over the whole rep.')}`;

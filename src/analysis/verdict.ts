@@ -78,7 +78,7 @@ export interface VerdictContext {
   /** the athlete's usual stroke rate for this band, spm (absent → the band's floor) */
   usualSprintRate?: number;
   hr?: HeartRateInfo;
-  /** mark the verdict provisional (a live verdict without a settled reference) */
+  /** a live verdict without a settled reference (default: true when there is no reference); final verdicts: false */
   provisional?: boolean;
   /** no push to continue: the athlete declared a stop, or this was the last rep */
   stopCoaching?: boolean;
@@ -202,7 +202,8 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   if (!data.pass || tooShort) kind = 'inconclusive';
   else if (ratio === undefined) kind = outlier ? (laterRise ? 'held-back' : 'below') : decideShapeOnly(flags);
   else kind = decide({ ratio, outlier, onTarget: tol.onTarget, wellBelow: tol.wellBelow, flags, fatigued, laterRise, sprint: band.id === 'A' });
-  const provisional = ratio === undefined || ctx.provisional === true;
+  // provisional is a live notion (no settled reference yet); the session layer says false for final verdicts
+  const provisional = ctx.provisional ?? ratio === undefined;
 
   const reasons: Reason[] = [];
   if (ratio !== undefined && expected !== undefined && ref) reasons.push(outputReason({ m, ctx, ref, expected, ratio, onTarget: tol.onTarget, band, mode, words }));
