@@ -26,9 +26,9 @@ export function spanWords(s: number): string {
   return d.endsWith('-s') ? `${d.slice(0, -2)} s` : d;
 }
 
-/** "5:00", "1:00", "30 s" for a set description ("5 × 5:00"). */
+/** "5:00", "1:40", "30 s" for a set description ("5 × 5:00"): measured lengths rounded to 5 s past a minute. */
 function clockWords(s: number): string {
-  return s < 60 ? `${Math.round(s)} s` : formatRowTime(Math.round(s));
+  return s < 60 ? `${Math.round(s)} s` : formatRowTime(5 * Math.round(s / 5));
 }
 
 export interface RepWords {
@@ -64,10 +64,10 @@ function basisWords(o: OutputInput): string {
   if ((mode === 'set-paced' || mode === 'mixed') && t) {
     const set = `${t.reps} × ${clockWords(t.workS)} with ${clockWords(t.restS)} rests`;
     const left = t.reps - ctx.rep + 1;
-    const who = ref.kind === 'session' ? `the set pace of ${ref.source}` : ref.source;
-    if (ctx.rep <= 1) return `${who} says you can hold for ${set}`;
-    if (left <= 1) return `${who} leaves for the last of ${set}, after what reps 1–${ctx.rep - 1} took`;
-    return `${who} says you can hold for reps ${ctx.rep}–${t.reps} of ${set}, after what you rowed so far`;
+    const span = ctx.rep <= 1 ? set : left <= 1 ? `the last of ${set}, after what reps 1–${ctx.rep - 1} took` : `reps ${ctx.rep}–${t.reps} of ${set}, after what you rowed so far`;
+    if (ref.kind === 'session') return `you can hold for ${span} (judging by ${ref.source})`;
+    if (left <= 1 && ctx.rep > 1) return `${ref.source} leaves for ${span}`;
+    return `${ref.source} says you can hold for ${span}`;
   }
   if (mode === 'single') return `${ref.source} predicts for ${spanWords(o.m.durationS)}`;
   if (band.id === 'A') {

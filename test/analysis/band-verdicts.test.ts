@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/analysis/types.js';
+import { judgeSimulated } from './simulated-sprints.js';
 import { buildSet, evenWithFinish, fadeFromStart, flat, judgeBuilt, P2K_7_00, setWithHeld, type Profile, type RepSpec } from './built-sessions.js';
 
 const TWO_K = { declared2kS: 420 }; // 7:00 → P2k 302.3 W
@@ -147,5 +148,25 @@ describe('single test pieces, judged against R(T) × P2k as one maximal effort',
   });
   it('a 2k at 78 % is not all-out', () => {
     expect(piece(420, 0.78, 28).allOut).not.toBe(true);
+  });
+});
+
+describe("the simulator's long sets (a peer generator: all-out reps fade after a fast rep 1, held reps pace at 75–85 % with an end spurt)", () => {
+  const protocols = [
+    { workS: 60, restS: 60, reps: 6, held: [4] },
+    { workS: 100, restS: 180, reps: 4, held: [2] },
+    { workS: 300, restS: 300, reps: 5, held: [3] },
+    { workS: 600, restS: 180, reps: 4, held: [2] },
+  ];
+  describe.each(protocols)('$reps × $workS s / $restS s, rep $held held', (p) => {
+    it.each(['default', 'weak', 'strong'])('%s athlete, with and without a declared 2k: all-out reps all-out, the held rep not', (preset) => {
+      for (const declared of [true, false]) {
+        const judged = judgeSimulated({ seed: 5, preset, ...p, profile: 'hz1-hold' }, (p2kW) => (declared ? { declared2kS: 2000 * Math.cbrt(2.8 / p2kW) } : {}));
+        for (const j of judged) {
+          if (j.labelAllOut) expect(j.final.allOut, `rep ${j.rep}: ${j.final.message}`).toBe(true);
+          else expect(j.final.allOut, `rep ${j.rep}: ${j.final.message}`).toBe(false);
+        }
+      }
+    });
   });
 });
