@@ -145,7 +145,8 @@ export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
   const cut = plannedMin !== null && m.durationS < plannedMin;
   const gapTooLong = m.maxGapS > maxGapAllowedS(m.durationS);
   const data = m.coverage < MIN_COVERAGE || gapTooLong;
-  const rate = m.strokeRate === null ? null : Math.round(m.strokeRate);
+  // one decimal when whole numbers would read "rate 24, under the 24"
+  const rate = m.strokeRate === null ? null : lowRate && Math.round(m.strokeRate) >= rateFloor! ? s1(m.strokeRate) : Math.round(m.strokeRate);
   const usual = inp.usualSprintRate === undefined ? '' : `, your usual is ${Math.round(inp.usualSprintRate)}`;
   return [
     endSpurt(m, inp),

@@ -6,7 +6,7 @@
  */
 import { bandOf, type ExecutionMode } from './bands.js';
 import { HARD_REST_SHARE } from './fatigue.js';
-import { repReference, setShape, meanRestS, type SetOptions, type SprintInput } from './set-context.js';
+import { repReference, setShape, meanRestS, similarReps, type SetOptions, type SprintInput } from './set-context.js';
 import { decrementScorePct, readDecrementFor, readWPrimeUsed, sessionPatterns } from './session-readings.js';
 import type { Reference } from './reference.js';
 import { median } from './series.js';
@@ -31,7 +31,8 @@ function laterRise(sprints: readonly SprintInput[], i: number): { rep: number; r
   const here = sprints[i]!.metrics.meanPowerW;
   if (!(here > 0)) return undefined;
   let best: { rep: number; ratio: number } | undefined;
-  for (let j = i + 1; j < sprints.length; j++) {
+  for (const j of similarReps(sprints, i)) {
+    if (j <= i) continue;
     const ratio = sprints[j]!.metrics.meanPowerW / here;
     if (!best || ratio > best.ratio) best = { rep: j + 1, ratio };
   }
@@ -53,7 +54,8 @@ function judgeAt(sprints: readonly SprintInput[], i: number, opts: SessionOption
     stopCoaching: opts.stopped === true || (opts.plannedReps !== undefined && rep >= opts.plannedReps) || (final && rep === sprints.length),
   };
   // the other reps known now (final: all of them; live: the ones before)
-  const others = median(sprints.slice(0, final ? sprints.length : i).filter((_, j) => j !== i).map((x) => x.metrics.meanPowerW));
+  // reps of a ladder (4-3-2 min) are compared only with reps of about their own length
+  const others = median(similarReps(sprints, i).filter((j) => final || j < i).map((j) => sprints[j]!.metrics.meanPowerW));
   if (others !== undefined && others > 0) ctx.setShare = s.metrics.meanPowerW / others;
   if (reference) ctx.reference = reference;
   // With today's reps as reference C(T) is their best, so after a held rep the W′ target can climb to

@@ -92,7 +92,8 @@ export function targetFor(sprints: readonly SprintInput[], i: number, shape: Set
     restPowerW: restPowerW(sprints, i, p2kW),
     dense: isDenseSet(shape.workS, shape.restS),
   });
-  return { powerW: t.powerW, wPrimeLeft: t.wPrimeLeft, reps: shape.reps, workS: shape.workS, restS: shape.restS };
+  const lengths = sprints.map((s) => s.metrics.durationS);
+  return { powerW: t.powerW, wPrimeLeft: t.wPrimeLeft, reps: shape.reps, workS: shape.workS, restS: shape.restS, minWorkS: Math.min(...lengths), maxWorkS: Math.max(...lengths) };
 }
 
 /**
@@ -102,10 +103,21 @@ export function targetFor(sprints: readonly SprintInput[], i: number, shape: Set
  * fixtures' all-out 4-min and 100-s reps, which fade 7–20 % after a fast rep 1, as 56–91 % of a rising
  * target (11 of 14 not all-out), because a rep 1 above the set pace was booked as the plan.
  */
-function sessionP2kForSet(best: number, workS: number): number {
-  let p2k = best / powerDurationRatio(workS);
-  for (let k = 0; k < 3; k++) p2k = best / powerDurationRatio(workS, p2k); // R is level-dependent: settle it
+function p2kOf(meanPowerW: number, workS: number): number {
+  let p2k = meanPowerW / powerDurationRatio(workS);
+  for (let k = 0; k < 3; k++) p2k = meanPowerW / powerDurationRatio(workS, p2k); // R is level-dependent: settle it
   return p2k;
+}
+
+/** The best of reps 1–3 in 2k terms, so reps of different lengths (a 4-3-2-min ladder) compare fairly. */
+function sessionP2kForSet(reps: readonly SprintInput[]): number {
+  return Math.max(...reps.slice(0, SESSION_REF_REPS).map((r) => (r.metrics.meanPowerW > 0 ? p2kOf(r.metrics.meanPowerW, r.metrics.durationS) : 0)));
+}
+
+/** Reps of about the same length as rep i+1 (within 20 % [J]: a 4-3-2-min ladder keeps its steps apart): the ones a set comparison may use. */
+export function similarReps(sprints: readonly SprintInput[], i: number): number[] {
+  const d = sprints[i]!.metrics.durationS;
+  return sprints.flatMap((s, j) => (j !== i && Math.abs(s.metrics.durationS - d) <= 0.2 * d ? [j] : []));
 }
 
 export interface RepReference {
@@ -130,7 +142,7 @@ export function repReference(sprints: readonly SprintInput[], i: number, shape: 
   if (!final && known.length <= SESSION_REF_REPS) return {};
   const session = sessionReference(known.map((s) => s.metrics.meanPowerW), bandOf(m.durationS).repWord);
   if (!session || !paced) return session ? { reference: session } : {};
-  const p2kW = sessionP2kForSet(session.powerW, m.durationS);
+  const p2kW = sessionP2kForSet(known);
   const reference: Reference = { powerW: p2kW * powerDurationRatio(m.durationS, p2kW), source: session.source, kind: 'session', p2kW };
   return { reference, target: targetFor(sprints, i, shape, p2kW) };
 }

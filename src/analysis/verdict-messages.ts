@@ -62,7 +62,8 @@ function basisWords(o: OutputInput): string {
   const { ctx, ref, mode, band } = o;
   const t = ctx.target;
   if ((mode === 'set-paced' || mode === 'mixed') && t) {
-    const set = `${t.reps} × ${clockWords(t.workS)} with ${clockWords(t.restS)} rests`;
+    const ladder = t.minWorkS !== undefined && t.maxWorkS !== undefined && t.maxWorkS > 1.25 * t.minWorkS;
+    const set = ladder ? `${t.reps} reps of ${clockWords(t.minWorkS!)}–${clockWords(t.maxWorkS!)} with ${clockWords(t.restS)} rests` : `${t.reps} × ${clockWords(t.workS)} with ${clockWords(t.restS)} rests`;
     const left = t.reps - ctx.rep + 1;
     const span = ctx.rep <= 1 ? set : left <= 1 ? `the last of ${set}, after what reps 1–${ctx.rep - 1} took` : `reps ${ctx.rep}–${t.reps} of ${set}, after what you rowed so far`;
     if (ref.kind === 'session') return `you can hold for ${span} (judging by ${ref.source})`;

@@ -52,6 +52,9 @@ export interface SetTargetInfo {
   reps: number;
   workS: number;
   restS: number;
+  /** shortest and longest rep of the set, s (a ladder when they differ by > 25 %) */
+  minWorkS?: number;
+  maxWorkS?: number;
 }
 
 export interface VerdictContext {
