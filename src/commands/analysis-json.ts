@@ -44,7 +44,7 @@ export interface JsonRower {
   id: string;
   name: string;
   intervals: JsonInterval[];
-  summary?: { sprints: number; allOut: number; decrementPct: number | null; decrementReading: string | null; notes: string[] };
+  summary?: { sprints: number; allOut: number; decrementPct: number | null; decrementReading: string | null; notes: string[]; band?: string; mode?: string };
 }
 
 export interface AnalysisJson {
@@ -93,6 +93,8 @@ function summary(s: SessionSummary): NonNullable<JsonRower['summary']> {
     decrementPct: s.decrementPct === undefined ? null : r1(s.decrementPct),
     decrementReading: s.decrementReading ?? null,
     notes: s.notes,
+    ...(s.band !== undefined ? { band: s.band } : {}),
+    ...(s.mode !== undefined ? { mode: s.mode } : {}),
   };
 }
 

@@ -130,7 +130,10 @@ describe('single test pieces, judged against R(T) × P2k as one maximal effort',
     const p = evenWithFinish(spurt);
     return judgeBuilt(buildSet([{ workS, levelW: (share * P2K_7_00) / meanOf(p), profile: p, rateSpm }], 0), TWO_K).final[0]!;
   };
-  it('a 2k at 100 % of the declared 2k power is all-out', () => {
+  it('a 2k at 100 % of the declared 2k power is all-out, live (no plan) and final', () => {
+    const p = evenWithFinish(1.12);
+    const live = judgeBuilt(buildSet([{ workS: 420, levelW: P2K_7_00 / meanOf(p), profile: p, rateSpm: 30 }], 0), TWO_K).live[0]!;
+    expect([live.mode, live.allOut]).toEqual(['single', true]);
     const v = piece(420, 1, 30);
     expect([v.band, v.mode, v.kind, v.allOut]).toEqual(['D', 'single', 'all-out', true]);
     expect(v.ratio).toBeGreaterThan(0.98);
