@@ -42,3 +42,17 @@ export function expectedFatigue(rep: number, restS: number, hardRestFromRep?: nu
 export function expectedPowerW(ref1PowerW: number, rep: number, restS: number, hardRestFromRep?: number): number {
   return ref1PowerW * expectedFatigue(rep, restS, hardRestFromRep);
 }
+
+/**
+ * f(n) for all-out 45–90-s reps (research note `durations.md` §5.4, 6 × 1:00/1:00 default [J]):
+ * 1, 0.88, 0.82, then −3 %/rep, floor 0.70. The note gives one rest length; it is used for all.
+ */
+export const SHORT_REP_FATIGUE = Object.freeze({ second: 0.88, third: 0.82, perRep: 0.03, floor: 0.7 });
+
+/** f(n) for band B reps. */
+export function shortRepFatigue(rep: number): number {
+  const f = SHORT_REP_FATIGUE;
+  if (!Number.isFinite(rep) || rep <= 1) return 1;
+  if (rep < 3) return f.second;
+  return Math.max(f.floor, f.third - f.perRep * (Math.floor(rep) - 3));
+}

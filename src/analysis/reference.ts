@@ -1,28 +1,49 @@
 /**
- * Ref₁ — what a fresh all-out 30-s sprint should average for this athlete (science notes §6.2),
- * taken in order from personal history, a declared 2k or 500 m time, or the session itself.
+ * The reference a rep is judged against: what one fresh maximal effort of the rep's duration should
+ * average, C(T) = P2k × R(T) (research note `durations.md` §7.2 step 1), taken in order from personal
+ * history, a declared 2k or 500 m time, or the session itself.
  */
 import { powerFromPaceW } from './interval-stats.js';
+import { p2kFromTimeW, PAUL_K_S, powerDurationRatio } from './power-duration.js';
 
 export type ReferenceKind = 'history' | 'declared-2k' | 'declared-500m' | 'session';
 
 export interface Reference {
-  /** expected mean power of a fresh rep 1, W */
+  /** C(T): expected mean power of one fresh maximal effort of this rep's duration (for a session reference: the best of reps 1–3), W */
   powerW: number;
   /** where it came from, in words that fit "… (from <source>)": "your 7:05 2k" */
   source: string;
   kind: ReferenceKind;
+  /** the 2k power the reference stands for, W (declared, or derived from history or the session) */
+  p2kW?: number;
+  /** duration of the declared test the reference extrapolates from, s */
+  testS?: number;
 }
 
-/** Personal history (a later issue plugs a store in here): best all-out reps 1–2 of the last 42 days. */
+/**
+ * Personal history (a later issue plugs the store in here): best all-out 30-s reps 1–2 of the last
+ * 42 days, and — when the store has an envelope — the best maximal effort at a duration.
+ */
 export interface ReferenceProvider {
   rep1PowerW(rower: string): { powerW: number; source: string } | undefined;
+  /** the athlete's own single-effort capacity at `durationS`, W (§2 envelope); absent → rep 1 × R(T)/R(30 s) */
+  capacityW?(rower: string, durationS: number): number | undefined;
 }
 
-/** 30-s all-out mean ÷ 2k mean power for rowers (notes §1.3; band 1.45–1.80). */
-export const SPRINT_PER_2K = 1.62;
-/** 30-s all-out mean ÷ 500 m mean power (notes §1.3; band 1.08–1.25). */
-export const SPRINT_PER_500M = 1.16;
+/** A reference before it is placed at a duration. */
+export interface ReferenceBasis {
+  kind: Exclude<ReferenceKind, 'session'>;
+  source: string;
+  /** P2k, W */
+  p2kW: number;
+  /** C(T), W */
+  capacityW(durationS: number): number;
+  /** duration of the declared test, s */
+  testS?: number;
+}
+
+/** The duration history's rep-1 power stands for, s (the 30-s protocol). */
+const HISTORY_REP_S = 30;
 
 export type RowTimeErrorCode = 'EMPTY' | 'FORMAT' | 'RANGE';
 
@@ -69,22 +90,56 @@ export function powerFromTimeW(timeS: number, distanceM: number): number {
   return powerFromPaceW((timeS / distanceM) * 500);
 }
 
-/** Ref₁ from a declared 2k time (1.62 × P2k). */
-export function referenceFrom2k(time2kS: number): Reference {
-  return { powerW: SPRINT_PER_2K * powerFromTimeW(time2kS, 2000), source: `your ${formatRowTime(time2kS)} 2k`, kind: 'declared-2k' };
+/** The basis of a declared 2k time: P2k = 2.80 / (pace/500)³ with pace = 2k time ÷ 4. */
+export function basisFrom2k(time2kS: number): ReferenceBasis {
+  const p2kW = p2kFromTimeW(time2kS);
+  return { kind: 'declared-2k', source: `your ${formatRowTime(time2kS)} 2k`, p2kW, testS: time2kS, capacityW: (t) => p2kW * powerDurationRatio(t, p2kW) };
 }
 
-/** Ref₁ from a declared 500 m time (1.16 × P500). */
-export function referenceFrom500m(time500S: number): Reference {
-  return { powerW: SPRINT_PER_500M * powerFromTimeW(time500S, 500), source: `your ${formatRowTime(time500S)} 500 m`, kind: 'declared-500m' };
+/**
+ * The basis of a declared 500 m time: P2k from Paul's law in distance form (2k split = 500 m split +
+ * 2 doublings × 5 s, §1.1). Replaces the old 30-s-only 1.16 × P500; for 1:32.5 it expects 527 W
+ * for a 30-s sprint instead of 513 W (+2.7 %, inside the ±8 % band).
+ */
+export function basisFrom500m(time500S: number): ReferenceBasis {
+  const p2kW = powerFromPaceW(time500S + PAUL_K_S * 2);
+  return { kind: 'declared-500m', source: `your ${formatRowTime(time500S)} 500 m`, p2kW, testS: time500S, capacityW: (t) => p2kW * powerDurationRatio(t, p2kW) };
 }
 
-/** Ref₁ from the session: the best of sprints 1–3 (fewer if fewer were rowed); undefined before any. */
-export function sessionReference(meanPowersW: readonly number[]): Reference | undefined {
+/** The basis from history: P2k = rep-1 power ÷ R(30 s) unless the store knows the capacity at T. */
+function basisFromHistory(provider: ReferenceProvider, rower: string, rep1: { powerW: number; source: string }): ReferenceBasis {
+  const p2kW = rep1.powerW / powerDurationRatio(HISTORY_REP_S);
+  return {
+    kind: 'history',
+    source: rep1.source,
+    p2kW,
+    capacityW: (t) => provider.capacityW?.(rower, t) ?? p2kW * powerDurationRatio(t, p2kW),
+  };
+}
+
+/** The reference for a rep of `durationS` from a basis. */
+export function referenceAt(basis: ReferenceBasis, durationS: number): Reference {
+  const ref: Reference = { powerW: basis.capacityW(durationS), source: basis.source, kind: basis.kind, p2kW: basis.p2kW };
+  if (basis.testS !== undefined) ref.testS = basis.testS;
+  return ref;
+}
+
+/** C(T) from a declared 2k time (a 30-s sprint by default: 1.62 × P2k). */
+export function referenceFrom2k(time2kS: number, durationS = 30): Reference {
+  return referenceAt(basisFrom2k(time2kS), durationS);
+}
+
+/** C(T) from a declared 500 m time (a 30-s sprint by default). */
+export function referenceFrom500m(time500S: number, durationS = 30): Reference {
+  return referenceAt(basisFrom500m(time500S), durationS);
+}
+
+/** Ref₁ from the session: the best of reps 1–3 (fewer if fewer were rowed); undefined before any. */
+export function sessionReference(meanPowersW: readonly number[], word: 'sprint' | 'rep' = 'sprint'): Reference | undefined {
   const first = meanPowersW.slice(0, 3).filter((p) => Number.isFinite(p) && p > 0);
   if (first.length === 0) return undefined;
   const best = Math.max(...first);
-  const which = first.length === 1 ? 'sprint 1' : `your best of sprints 1–${first.length}`;
+  const which = first.length === 1 ? `${word} 1` : `your best of ${word}s 1–${first.length}`;
   return { powerW: best, source: `${which} today`, kind: 'session' };
 }
 
@@ -97,11 +152,42 @@ export interface ReferenceInputs {
   declared500mS?: number;
 }
 
-/** The reference that does not depend on today's sprints: history, then 2k, then 500 m. */
-export function priorReference(inputs: ReferenceInputs): Reference | undefined {
+/** The basis that does not depend on today's reps: history, then 2k, then 500 m. */
+export function priorBasis(inputs: ReferenceInputs): ReferenceBasis | undefined {
   const fromHistory = inputs.history?.rep1PowerW(inputs.rower ?? '');
-  if (fromHistory && fromHistory.powerW > 0) return { ...fromHistory, kind: 'history' };
-  if (inputs.declared2kS !== undefined) return referenceFrom2k(inputs.declared2kS);
-  if (inputs.declared500mS !== undefined) return referenceFrom500m(inputs.declared500mS);
+  if (inputs.history && fromHistory && fromHistory.powerW > 0) return basisFromHistory(inputs.history, inputs.rower ?? '', fromHistory);
+  if (inputs.declared2kS !== undefined) return basisFrom2k(inputs.declared2kS);
+  if (inputs.declared500mS !== undefined) return basisFrom500m(inputs.declared500mS);
   return undefined;
+}
+
+/** The prior reference placed at a 30-s sprint (history, then 2k, then 500 m). */
+export function priorReference(inputs: ReferenceInputs, durationS = 30): Reference | undefined {
+  const basis = priorBasis(inputs);
+  return basis ? referenceAt(basis, durationS) : undefined;
+}
+
+/**
+ * Plausible declared times, s: a 2k from 4:50 (below the 5:35 world record, room for error) to
+ * 15:00, a 500 m from 1:05 (record ≈ 1:09) to 4:00 [J]. Outside them the time is a typo
+ * ("70:05" for "7:05"), and judging against it would print "90525 % of the 0 W expected".
+ */
+export const DECLARED_RANGES_S = Object.freeze({
+  '2k': Object.freeze({ minS: 290, maxS: 900 }),
+  '500m': Object.freeze({ minS: 65, maxS: 240 }),
+});
+
+export type DeclaredDistance = keyof typeof DECLARED_RANGES_S;
+
+/** A declared 2k or 500 m time, M:SS or M:SS.t, within DECLARED_RANGES_S; throws RowTimeError. */
+export function parseDeclaredTime(text: string, distance: DeclaredDistance): number {
+  const s = text.trim();
+  const { minS, maxS } = DECLARED_RANGES_S[distance];
+  const range = `between ${formatRowTime(minS)} and ${formatRowTime(maxS)}`;
+  if (s === '') throw new RowTimeError('EMPTY', `no ${distance} time given (M:SS ${range})`);
+  const m = /^(\d{1,2}):([0-5]\d)(\.\d)?$/.exec(s);
+  if (!m) throw new RowTimeError('FORMAT', `"${text}" is not a ${distance} time like ${distance === '2k' ? '7:05' : '1:32.5'} (M:SS or M:SS.t)`);
+  const total = Number(m[1]) * 60 + Number(m[2]) + (m[3] ? Number(m[3]) : 0);
+  if (total < minS || total > maxS) throw new RowTimeError('RANGE', `${formatRowTime(total)} is not a plausible ${distance} time: give one ${range}`);
+  return total;
 }

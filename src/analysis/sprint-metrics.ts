@@ -1,5 +1,6 @@
 /** The shape and level numbers of one sprint that the all-out verdict reads (science notes §6.1). */
 import { bestThreeStrokes, HR_LAG_MS } from './interval-stats.js';
+import { repShape, type RepShape } from './rep-shape.js';
 import { around, cleanPower, holdMean, lowerBound, median, strokesIn, type Point } from './series.js';
 
 export interface SprintMetrics {
@@ -29,6 +30,8 @@ export interface SprintMetrics {
   coverage: number;
   /** longest stretch without data beyond the normal report spacing, s */
   maxGapS: number;
+  /** shape by fractions of the rep (durations.md §7.3), read by bands B–F; absent under 15 s */
+  shape?: RepShape | null;
 }
 
 /** Mean power over [a, b] s after the start (clipped to the sprint); null when under 4 s remain. */
@@ -109,5 +112,6 @@ export function sprintMetrics(
     peakHeartRate,
     strokes: strokes.length,
     ...dataQuality(clean, startMs, endMs),
+    shape: repShape(clean, strokes, startMs, endMs),
   };
 }

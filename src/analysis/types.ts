@@ -1,4 +1,5 @@
 /** Types shared by the analysis, the pipeline, the server and the display. Times are ms of data time. */
+import type { BandId, ExecutionMode } from './bands.js';
 
 export type IntervalKind = 'warmup' | 'work' | 'rest' | 'cooldown';
 
@@ -45,13 +46,17 @@ export interface Verdict {
   reasons: Reason[];
   /** the coach's sentence for the athlete */
   message?: string;
-  /** judged without a settled reference (shape only, or against today's own sprints) */
+  /** a live verdict without a settled reference (shape only, or against today's reps so far); final verdicts never are */
   provisional?: boolean;
-  /** 1-based sprint number in the main set */
+  /** 1-based rep number in the main set */
   rep?: number;
+  /** duration band (durations.md §7.1): A 15–45 s, B 45–90 s, C 90–150 s, D 2.5–8 min, E 8–20 min, F > 20 min */
+  band?: BandId;
+  /** how the set was judged: every rep all-out, paced for the set, in between, or one piece */
+  mode?: ExecutionMode;
   /** MP: energy ÷ time, W */
   meanPowerW?: number;
-  /** E_n = Ref₁ × f(n), W */
+  /** E_n, W: C(T) × f(n) (REP-MAX), the W′ set target (SET-PACED/MIXED) or C(T) (one piece) */
   expectedPowerW?: number;
   /** O_n = MP_n / E_n */
   ratio?: number;
@@ -86,6 +91,11 @@ export interface SessionSummary {
   lastRepSpurt?: boolean;
   /** the reference the final verdicts used */
   reference?: { powerW: number; source: string; kind: string };
-  /** verdicts rest on today's sprints only (first session) */
+  /** the reference is today's reps (no history or declared time); the final verdicts themselves are not provisional */
   provisional?: boolean;
+  /** band and execution mode of the main set (its first rep) */
+  band?: BandId;
+  mode?: ExecutionMode;
+  /** paced sets: share of W′ used by the end of the last rep, % (durations.md §7.6) */
+  wPrimeUsedPct?: number;
 }

@@ -21,6 +21,9 @@ export interface JsonVerdict {
   reasons: JsonReason[];
   kind: string;
   message?: string;
+  /** duration band A–F and execution mode (README "Verdicts by duration") */
+  band?: string;
+  mode?: string;
 }
 
 export interface JsonInterval {
@@ -41,7 +44,7 @@ export interface JsonRower {
   id: string;
   name: string;
   intervals: JsonInterval[];
-  summary?: { sprints: number; allOut: number; decrementPct: number | null; decrementReading: string | null; notes: string[] };
+  summary?: { sprints: number; allOut: number; decrementPct: number | null; decrementReading: string | null; notes: string[]; band?: string; mode?: string };
 }
 
 export interface AnalysisJson {
@@ -76,6 +79,8 @@ function interval(iv: Interval): JsonInterval {
     const v = iv.verdict;
     out.verdict = { allOut: v.allOut, score: Math.round(v.score), reasons: v.reasons.map(reason), kind: v.kind };
     if (v.message !== undefined) out.verdict.message = v.message;
+    if (v.band !== undefined) out.verdict.band = v.band;
+    if (v.mode !== undefined) out.verdict.mode = v.mode;
   }
   if (s.distanceM !== undefined) out.distanceM = Math.round(s.distanceM);
   return out;
@@ -88,6 +93,8 @@ function summary(s: SessionSummary): NonNullable<JsonRower['summary']> {
     decrementPct: s.decrementPct === undefined ? null : r1(s.decrementPct),
     decrementReading: s.decrementReading ?? null,
     notes: s.notes,
+    ...(s.band !== undefined ? { band: s.band } : {}),
+    ...(s.mode !== undefined ? { mode: s.mode } : {}),
   };
 }
 

@@ -42,7 +42,8 @@ export function analysisTable(doc: AnalysisJson): string[] {
     lines.push(fmt(head), ...rows.map(fmt));
     const s = rower.summary;
     if (s) {
-      lines.push(`  ${s.allOut} of ${s.sprints} sprints judged all-out.`);
+      const what = s.mode === 'single' ? 'piece' : s.band === undefined || s.band === 'A' ? 'sprints' : 'reps';
+      lines.push(what === 'piece' ? `  ${s.allOut === 1 ? 'The piece was' : 'The piece was not'} judged all-out.` : `  ${s.allOut} of ${s.sprints} ${what} judged all-out.`);
       if (s.decrementPct !== null) lines.push(`  Decrement score ${s.decrementPct} %. ${s.decrementReading ?? ''}`.trimEnd());
       for (const note of s.notes) lines.push(`  ${note}`);
     }

@@ -1,6 +1,5 @@
 /** `ergsprint analyze FILE`: intervals, stats and all-out verdicts of a recording (table or --json). */
 import type { Command } from 'commander';
-import { parseRowTime, RowTimeError } from '../analysis/reference.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { CliError } from '../cli-error.js';
 import { analyzeRecording, type AnalysisResult } from '../pipeline/analyze-recording.js';
@@ -11,12 +10,11 @@ import type { Plan } from '../workouts/plan.js';
 import { analysisToJson } from './analysis-json.js';
 import { analysisTable } from './analysis-table.js';
 import { loadPlan } from './plan-option.js';
+import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 
-export interface AnalyzeFlags {
+export interface AnalyzeFlags extends ReferenceFlags {
   json?: boolean;
   plan?: string;
-  ref2k?: string;
-  ref500m?: string;
 }
 
 export interface AnalyzeSettings {
@@ -24,20 +22,9 @@ export interface AnalyzeSettings {
   verdict: SessionOptions;
 }
 
-function rowTime(flag: string, text: string): number {
-  try {
-    return parseRowTime(text);
-  } catch (err) {
-    if (err instanceof RowTimeError) throw new CliError(`${flag}: ${err.message}`);
-    throw err;
-  }
-}
-
 /** Validate the analysis flags (bad values → CliError). */
 export function analyzeSettings(flags: AnalyzeFlags): AnalyzeSettings {
-  const verdict: SessionOptions = {};
-  if (flags.ref2k !== undefined) verdict.declared2kS = rowTime('--ref-2k', flags.ref2k);
-  if (flags.ref500m !== undefined) verdict.declared500mS = rowTime('--ref-500m', flags.ref500m);
+  const verdict: SessionOptions = referenceSettings(flags);
   if (flags.plan === undefined) return { verdict };
   return { verdict, plan: loadPlan(flags.plan) };
 }
@@ -57,14 +44,13 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings): Prom
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('analyze')
-    .description('find the work/rest intervals of a recording and judge every sprint')
+    .description('find the work/rest intervals of a recording and judge every rep')
     .argument('<file>', 'recording (NDJSON)')
     .option('--json', 'print the analysis as JSON (the documented contract) on stdout')
-    .option('--plan <name|file>', 'workout plan: hiit-30-60, hiit-30-90, or a .json plan file')
-    .option('--ref-2k <m:ss>', 'your 2k time, as the reference for sprint 1 (e.g. 7:05)')
-    .option('--ref-500m <m:ss.s>', 'your 500 m time, as the reference for sprint 1 (e.g. 1:32.5)')
+    .option('--plan <name|file>', 'workout plan: hiit-30-60, hiit-30-90, or a .json plan file');
+  referenceOptions(cmd)
     .addHelpText(
       'after',
       `

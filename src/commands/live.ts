@@ -24,9 +24,10 @@ import { LiveStatus } from './live-status.js';
 import { loadPlan } from './plan-option.js';
 import { checkServerFlags, listenError, parsePort } from './server-options.js';
 import { parseTimeoutS } from './time-options.js';
+import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { workoutInjector } from './workout-commands.js';
 
-export interface LiveFlags {
+export interface LiveFlags extends ReferenceFlags {
   rower: string[];
   hr: string[];
   record?: string;
@@ -42,7 +43,7 @@ export interface LiveFlags {
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('live')
     .description('connect to FTMS rowers over Bluetooth, record the session and serve the live display')
     .option('--rower <name|id>', 'a rower to use, by advertised-name prefix or id (repeatable; default: every FTMS rower in range)', collect, [])
@@ -54,7 +55,8 @@ export function register(program: Command): void {
     .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', '30')
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
-    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
+    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json');
+  referenceOptions(cmd)
     .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
     .action(async (flags: LiveFlags) => runLive(flags));
 }
@@ -63,6 +65,7 @@ export function register(program: Command): void {
 export async function runLive(flags: LiveFlags): Promise<void> {
   const port = parsePort(flags.port);
   checkServerFlags(flags);
+  const verdict = referenceSettings(flags);
   const timeoutS = parseTimeoutS(flags.timeout);
   const hr: HrAttachment[] = flags.hr.map((text) => {
     const att = parseHrAttachment(text);
@@ -109,7 +112,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
     }),
     share(),
   );
-  const events$: Observable<SessionEvent> = source$.pipe(session$({ names, ...(plan ? { plan } : {}) }), share());
+  const events$: Observable<SessionEvent> = source$.pipe(session$({ names, verdict, ...(plan ? { plan } : {}) }), share());
 
   const finished = new Promise<unknown>((resolve) => {
     const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });

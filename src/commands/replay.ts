@@ -1,10 +1,11 @@
 /** `ergsprint replay FILE`: serve the live display fed by a recording, at N× speed, optionally looping. */
 import type { Command } from 'commander';
 import { loadPlan } from './plan-option.js';
+import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
 import { parseSpeed } from './time-options.js';
 
-interface Flags {
+interface Flags extends ReferenceFlags {
   speed: string;
   loop?: boolean;
   port: string;
@@ -15,7 +16,7 @@ interface Flags {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('replay')
     .argument('<file>', 'a recording (.ndjson)')
     .description('serve the live display fed by a recording, as if it were happening now')
@@ -25,8 +26,10 @@ export function register(program: Command): void {
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
     .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--plan <name|file>', 'workout plan: a built-in name (hiit-30-60, hiit-30-90) or a .json plan file')
+    .option('--plan <name|file>', 'workout plan: a built-in name (hiit-30-60, hiit-30-90) or a .json plan file');
+  referenceOptions(cmd)
     .action(async (file: string, flags: Flags) => {
+      const verdict = referenceSettings(flags);
       const speed = parseSpeed(flags.speed);
       const server = await serveRecording({
         path: file,
@@ -35,6 +38,7 @@ export function register(program: Command): void {
         port: parsePort(flags.port),
         source: 'replay',
         banner: `Replay ×${speed}`,
+        verdict,
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.token !== undefined ? { token: flags.token } : {}),
         allowOrigins: flags.allowOrigin,

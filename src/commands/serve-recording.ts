@@ -12,6 +12,7 @@ import { replay$ } from '../sources/replay.js';
 import type { ServerInput } from '../server/protocol.js';
 import { startDisplayServer, type RunningServer } from '../server/start-server.js';
 import { OriginConfigError } from '../server/access-policy.js';
+import type { SessionOptions } from '../analysis/session-verdicts.js';
 import type { Plan } from '../workouts/plan.js';
 import { CliError } from '../cli-error.js';
 import { checkServerFlags, listenError } from './server-options.js';
@@ -30,6 +31,8 @@ export interface ServeRecordingOptions {
   /** `--allow-origin` values */
   allowOrigins?: readonly string[];
   plan?: Plan;
+  /** verdict inputs (a declared 2k / 500 m) */
+  verdict?: SessionOptions;
   banner?: string;
   source: 'replay' | 'demo';
   /** wall time the summary stays up between loop passes, ms */
@@ -48,7 +51,7 @@ export async function serveRecording(opts: ServeRecordingOptions): Promise<Runni
     throw err;
   }
   const { header, items } = recording;
-  const pipelineOpts = { names: headerNames(header), ...(opts.plan ? { plan: opts.plan } : {}) };
+  const pipelineOpts = { names: headerNames(header), ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.verdict ? { verdict: opts.verdict } : {}) };
   // workout commands (POST /api/workout) join the replayed items of the pass running now
   const workouts = workoutInjector();
   const pass = (): Observable<ServerInput> => workouts.inject(replay$(items, { speed: opts.speed, heartbeatMs: 1000 })).pipe(session$(pipelineOpts));

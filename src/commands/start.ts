@@ -7,11 +7,12 @@ import type { Command } from 'commander';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './plan-option.js';
+import { referenceArgs, referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { serveRecording, untilSignal } from './serve-recording.js';
 import { checkServerFlags, parsePort } from './server-options.js';
 import { parseSpeed } from './time-options.js';
 
-interface Flags {
+interface Flags extends ReferenceFlags {
   port: string;
   host?: string;
   token?: string;
@@ -39,7 +40,7 @@ export async function bluetoothUnusable(timeoutMs = 5000): Promise<string | null
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('start')
     .description('live rowers over Bluetooth, or a looping demo replay when no adapter is usable; serves the display')
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
@@ -48,15 +49,17 @@ export function register(program: Command): void {
     .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--plan <name|file>', 'workout plan for live rowers (built-in name or .json file)')
     .option('--demo', 'skip Bluetooth and run the demo replay')
-    .option('--speed <n>', 'demo replay speed, × real time (0.01–1000)', '2')
+    .option('--speed <n>', 'demo replay speed, × real time (0.01–1000)', '2');
+  referenceOptions(cmd)
     .action(async (flags: Flags) => {
+      const verdict = referenceSettings(flags);
       const port = parsePort(flags.port);
       checkServerFlags(flags);
       const speed = parseSpeed(flags.speed);
       const why = flags.demo ? null : await bluetoothUnusable();
       if (!flags.demo && why === null) {
         const live = program.commands.find((c) => c.name() === 'live');
-        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...flags.allowOrigin.flatMap((o) => ['--allow-origin', o]), ...(flags.plan ? ['--plan', flags.plan] : [])];
+        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...flags.allowOrigin.flatMap((o) => ['--allow-origin', o]), ...(flags.plan ? ['--plan', flags.plan] : []), ...referenceArgs(flags)];
         await live?.parseAsync(args, { from: 'user' });
         return;
       }
@@ -70,6 +73,7 @@ export function register(program: Command): void {
         source: 'demo',
         banner: 'Demo — replay of a recorded session (no Bluetooth)',
         plan: loadPlan(flags.plan ?? DEMO_PLAN),
+        verdict,
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.token !== undefined ? { token: flags.token } : {}),
         allowOrigins: flags.allowOrigin,

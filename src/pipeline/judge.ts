@@ -1,6 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { HR_LAG_MS } from '../analysis/interval-stats.js';
 import { judgeSession, judgeSprintLive, type SessionOptions, type SprintInput } from '../analysis/session-verdicts.js';
+import { cleanPower, holdMean } from '../analysis/series.js';
 import { sprintMetrics } from '../analysis/sprint-metrics.js';
 import type { Interval } from '../analysis/types.js';
 import { WORKOUT_START, WORKOUT_STOP } from '../ftms/frame.js';
@@ -39,7 +40,12 @@ export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeIt
         const input: SprintInput = { metrics };
         const planned = plannedAt(iv.end);
         if (planned !== undefined) input.plannedWorkS = planned;
-        if (prev !== undefined) input.restBeforeS = (iv.start - prev.end) / 1000;
+        if (prev !== undefined) {
+          input.restBeforeS = (iv.start - prev.end) / 1000;
+          // the rest's mean power: f(n) of sprints after hard rests, W′ recovery of paced sets
+          const restPowerW = holdMean(cleanPower(window(samples, prev.end, iv.start)), 'powerW', prev.end, iv.start);
+          if (restPowerW !== undefined) input.restPowerW = restPowerW;
+        }
         return input;
       };
       return source.subscribe({

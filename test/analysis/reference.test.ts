@@ -48,9 +48,10 @@ describe('reference chain', () => {
     expect(r.source).toBe('your 7:00 2k');
     expect(r.kind).toBe('declared-2k');
   });
-  it('a declared 500 m gives 1.16 × P500', () => {
-    // P500 = 2.80 / (92.5/500)³ = 2.80 / 0.006331625 = 442.22 W
-    expect(referenceFrom500m(92.5).powerW).toBeCloseTo(1.16 * 442.22, 0);
+  it("a declared 500 m stands for a 2k by Paul's law: 2k split = 500 m time + 10 s; a 30-s sprint = 1.62 × that", () => {
+    // 1:32.5 → 2k split 102.5 s → P2k = 2.80 / (102.5/500)³ = 2.80 / 0.0086151 = 325.01 W → 1.62 × 325.01 = 526.5 W
+    expect(referenceFrom500m(92.5).powerW).toBeCloseTo(1.62 * 325.01, 0);
+    expect(referenceFrom500m(92.5).p2kW).toBeCloseTo(325.01, 1);
   });
   it('history first, then 2k, then 500 m', () => {
     const history = { rep1PowerW: (rower: string) => (rower === 'a' ? { powerW: 450, source: 'your best sprints of the last 6 weeks' } : undefined) };

@@ -1,0 +1,39 @@
+/** `--ref-2k M:SS` / `--ref-500m M:SS.t`: the declared test the verdicts extrapolate from (analyze, live, replay, start). */
+import type { Command } from 'commander';
+import { parseDeclaredTime, RowTimeError, type DeclaredDistance } from '../analysis/reference.js';
+import type { SessionOptions } from '../analysis/session-verdicts.js';
+import { CliError } from '../cli-error.js';
+
+export interface ReferenceFlags {
+  ref2k?: string;
+  ref500m?: string;
+}
+
+/** Adds both options to a command. */
+export function referenceOptions(cmd: Command): Command {
+  return cmd
+    .option('--ref-2k <m:ss>', 'your 2k time (4:50–15:00): what every rep is judged against, scaled by its duration (e.g. 7:05)')
+    .option('--ref-500m <m:ss.t>', 'your 500 m time (1:05–4:00), when you have no 2k (e.g. 1:32.5)');
+}
+
+function declared(flag: string, text: string, distance: DeclaredDistance): number {
+  try {
+    return parseDeclaredTime(text, distance);
+  } catch (err) {
+    if (err instanceof RowTimeError) throw new CliError(`${flag}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** The verdict inputs the flags declare; an impossible time is a CliError (exit 2, one line). */
+export function referenceSettings(flags: ReferenceFlags): Pick<SessionOptions, 'declared2kS' | 'declared500mS'> {
+  const out: Pick<SessionOptions, 'declared2kS' | 'declared500mS'> = {};
+  if (flags.ref2k !== undefined) out.declared2kS = declared('--ref-2k', flags.ref2k, '2k');
+  if (flags.ref500m !== undefined) out.declared500mS = declared('--ref-500m', flags.ref500m, '500m');
+  return out;
+}
+
+/** The same flags as command-line arguments (to hand on to another command). */
+export function referenceArgs(flags: ReferenceFlags): string[] {
+  return [...(flags.ref2k !== undefined ? ['--ref-2k', flags.ref2k] : []), ...(flags.ref500m !== undefined ? ['--ref-500m', flags.ref500m] : [])];
+}
