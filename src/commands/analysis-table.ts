@@ -11,7 +11,8 @@ const num = (x: number | null, unit = ''): string => (x === null ? '–' : `${x}
 function verdictText(iv: JsonInterval): string {
   const v = iv.verdict;
   if (!v) return '';
-  const main = v.reasons.find((r) => !r.pass) ?? v.reasons[0];
+  // an all-out rep leads with its number (a weak flag beside it is a note, not the verdict)
+  const main = (v.allOut === true ? v.reasons.find((r) => r.code === 'OUTPUT') : undefined) ?? v.reasons.find((r) => !r.pass) ?? v.reasons[0];
   const head = `${v.kind} (${v.score})`;
   return main ? `${head}: ${main.message}` : head;
 }
