@@ -44,7 +44,7 @@ export const PHASE_LABEL: Record<PhaseKind | 'done' | 'offline', string> = {
 
 export const VERDICT_LABEL: Record<VerdictKind, string> = {
   'all-out': 'All-out',
-  'all-out-paced': 'All-out (paced)',
+  'all-out-paced': 'Paced — had more',
   'fatigued-all-out': 'All-out (fatigued)',
   'held-back': 'Held back',
   close: 'Close',
@@ -52,12 +52,15 @@ export const VERDICT_LABEL: Record<VerdictKind, string> = {
   inconclusive: 'Can’t tell',
 };
 
-/** Short symbol for a verdict tile: ✓ all-out kinds, ≈ close, ✗ not, ? cannot tell. */
+/**
+ * Short symbol for a verdict tile, as the verdict's `allOut` reads: ✓ all-out (true), ✗ not
+ * (false: held back, or on target with a reserve shown), ≈ close and ? cannot tell (null).
+ */
 export function verdictMark(kind: VerdictKind): string {
-  if (kind === 'all-out' || kind === 'all-out-paced' || kind === 'fatigued-all-out') return '✓';
+  if (kind === 'all-out' || kind === 'fatigued-all-out') return '✓';
+  if (kind === 'held-back' || kind === 'all-out-paced') return '✗';
   if (kind === 'close') return '≈';
-  if (kind === 'inconclusive') return '?';
-  return '✗';
+  return '?';
 }
 
 /** Escapes text for innerHTML. */
