@@ -38,13 +38,15 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
           switch (item.type) {
             case 'bounds': {
               const iv = item.interval;
-              subscriber.next({ type: 'interval', interval: withStats(samples, iv, iv.end) });
               if (iv.kind === 'work') {
-                // a provisional work interval is sent again once settled: keep only the latest
+                // a provisional work interval comes again once settled: only a changed one is news
                 const i = waiting.findIndex((w) => w.index === iv.index);
+                const same = i >= 0 && waiting[i]!.start === iv.start && waiting[i]!.end === iv.end;
                 if (i >= 0) waiting[i] = iv;
                 else waiting.push(iv);
+                if (same) return;
               }
+              subscriber.next({ type: 'interval', interval: withStats(samples, iv, iv.end) });
               flush(now);
               return;
             }
