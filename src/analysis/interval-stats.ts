@@ -1,5 +1,6 @@
 /** Summary numbers of one interval (work, rest, warm-up or cool-down) from samples or stroke events. */
 import { around, cleanPower, holdMean, strokesIn, valueAt, type Point, type Stroke } from './series.js';
+import { paceFromPower, powerFromPace } from '../rowing/power.js';
 import type { IntervalStats } from './types.js';
 
 export type { Point } from './series.js';
@@ -8,14 +9,10 @@ export type { Point } from './series.js';
 export const HR_LAG_MS = 30_000;
 
 /** Watts from a pace in s/500 m (Concept2: P = 2.80 / (pace/500)³). */
-export function powerFromPaceW(paceS500: number): number {
-  return 2.8 / (paceS500 / 500) ** 3;
-}
+export const powerFromPaceW = powerFromPace;
 
 /** Pace in s/500 m from watts (inverse of `powerFromPaceW`). */
-export function paceFromPowerS500(powerW: number): number {
-  return 500 * Math.cbrt(2.8 / powerW);
-}
+export const paceFromPowerS500 = paceFromPower;
 
 /** Best mean power of 3 consecutive strokes, W, with the index of the middle stroke. */
 export function bestThreeStrokes(strokes: readonly Stroke[]): { powerW: number; middle: number } | undefined {

@@ -2,6 +2,7 @@
  * Time-series helpers over rower points (1–4 Hz samples or per-stroke events, `t` in ms).
  * Values are sample-and-hold: a reported value stays in force until the next report.
  */
+import { powerFromPace } from '../rowing/power.js';
 
 /** One observation; a `Sample` from the decoder fits as it is. */
 export interface Point {
@@ -136,7 +137,7 @@ export function strokesIn(points: readonly Point[], fromMs: number, toMs: number
  */
 export function cleanPower<P extends Point>(points: readonly P[]): P[] {
   const out = points.map((p) => {
-    if (p.powerW === undefined && p.paceS500 !== undefined && p.paceS500 > 0) return { ...p, powerW: 2.8 / (p.paceS500 / 500) ** 3 };
+    if (p.powerW === undefined && p.paceS500 !== undefined && p.paceS500 > 0) return { ...p, powerW: powerFromPace(p.paceS500) };
     return p.powerW === 0 && (p.strokeRate ?? 0) > 0 ? { ...p, powerW: undefined } : p;
   });
   const idx = out.flatMap((p, i) => (p.powerW === undefined ? [] : [i]));

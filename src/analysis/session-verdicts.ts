@@ -5,7 +5,7 @@
  * (research note `durations.md` §7).
  */
 import { bandOf, type ExecutionMode } from './bands.js';
-import { HARD_REST_SHARE } from './fatigue.js';
+import { HARD_REST_SHARE } from '../rowing/fatigue.js';
 import { repReference, setShape, meanRestS, similarReps, type SetOptions, type SprintInput } from './set-context.js';
 import { decrementScorePct, readDecrementFor, readWPrimeUsed, sessionPatterns } from './session-readings.js';
 import type { Reference } from './reference.js';

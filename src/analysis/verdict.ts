@@ -8,7 +8,7 @@
  * plan. Without a reference the level is unknown: 40 + 40 × shape (so 40–80). Inconclusive: 50.
  */
 import { bandOf, type BandParams, type ExecutionMode } from './bands.js';
-import { expectedPowerW, shortRepFatigue } from './fatigue.js';
+import { expectedPowerW, shortRepFatigue } from '../rowing/fatigue.js';
 import { effortFlags, evaluateFlags, MIN_SPRINT_RATE, type FlagCheck } from './flags.js';
 import type { Reference } from './reference.js';
 import type { SprintMetrics } from './sprint-metrics.js';

@@ -14,6 +14,7 @@
  * - Profile: wholeSpmStrokeRate doubles the spec reading; powerFromPace fills power from pace
  *   (P = 2.80 / (pace/500)³ W, rounded) when the console sends none or 0 with a valid pace.
  */
+import { powerFromPace } from '../rowing/power.js';
 import { Counters } from './cumulative.js';
 import type { DeviceProfile } from './device-profiles.js';
 import type { RowerDataFields } from './rower-data.js';
@@ -41,7 +42,7 @@ export function isEmptyRecord(fields: RowerDataFields): boolean {
 }
 
 /** Power from pace, W, by the Concept2 formula P = 2.80 / (pace/500)³ (pace in s/500 m). */
-export const powerFromPaceW = (paceS500: number): number => Math.round(2.8 / (paceS500 / 500) ** 3);
+export const powerFromPaceW = (paceS500: number): number => Math.round(powerFromPace(paceS500));
 
 /** A held instantaneous reading: `value` undefined = the console said "no value". */
 interface Held {

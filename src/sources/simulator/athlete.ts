@@ -3,8 +3,9 @@
  * Numbers follow /work/shared/science (background §1.3, §2.3, §3.3, §2.4).
  */
 
-/** Concept2 power–pace constant: P = 2.80 / (pace per metre)³ (background §3.1). */
-export const POWER_PACE_K = 2.8;
+import { POWER_PACE_K } from '../../rowing/power.js';
+
+export { POWER_PACE_K };
 
 export interface Athlete {
   /** 2000 m mean power, W (a 7:05 2k ≈ 292 W) */

@@ -2,7 +2,7 @@
 export { athletePresets, defaultAthlete, makeAthlete, p2kFromTimeS, type Athlete } from './athlete.js';
 export { deviceProfiles, HR_SOURCES, PROFILE_NAMES, type DeviceProfile, type HrSource, type ProfileName } from './device-profiles.js';
 export type { GapOption } from './emit-frames.js';
-export { fatigueFactor } from './fatigue.js';
+export { expectedFatigue as fatigueFactor } from '../../rowing/fatigue.js';
 export type { LabelInterval, Labels } from './labels.js';
 export { type CounterOffset, resolveSimulateOptions, SimulateOptionsError, simulateDefaults, type RowerOptions, type SimulateOptions } from './simulate-options.js';
 export { simulateSession, type SimulatedSession } from './simulate-session.js';

@@ -7,6 +7,7 @@
  *   (power +30 %, rate +5) — the signature of a reserve;
  * - rate-only: stroke rate above the usual sprint rate but only ~70 % of the power, nearly flat.
  */
+import { POWER_PACE_K } from '../../rowing/power.js';
 import type { Athlete } from './athlete.js';
 import type { SprintStyle } from './session-plan.js';
 
@@ -84,6 +85,6 @@ export function longRepRateDropSpm(athlete: Athlete, workS: number): number {
 /** 0 at 30 s → 1 at the athlete's 2k time, log-linear in duration. */
 function longRepShare(athlete: Athlete, workS: number): number {
   if (workS <= 30) return 0;
-  const t2kS = 2000 / (athlete.p2kW / 2.8) ** (1 / 3);
+  const t2kS = 2000 / (athlete.p2kW / POWER_PACE_K) ** (1 / 3);
   return Math.min(1, Math.log(workS / 30) / Math.log(t2kS / 30));
 }

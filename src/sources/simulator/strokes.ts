@@ -7,7 +7,7 @@
  * and ends with the stroke in progress when the planned work time has elapsed.
  */
 import type { Athlete } from './athlete.js';
-import { fatigueFactor } from './fatigue.js';
+import { expectedFatigue as fatigueFactor } from '../../rowing/fatigue.js';
 import type { Random } from './random.js';
 import { LADDER_RATES_SPM, type PlanSegment, type SegmentKind, type SprintStyle } from './session-plan.js';
 import { longRepFactor, longRepRateDropSpm, type RepIntent, repRateSpm, sprintStrokeTarget } from './sprint-styles.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedFatigue, expectedPowerW } from '../../src/analysis/fatigue.js';
+import { expectedFatigue, expectedPowerW } from '../../src/rowing/fatigue.js';
 
 describe('expected fatigue f(n, rest) — values from the science notes §1.4', () => {
   it.each([
