@@ -1,18 +1,12 @@
 /** Summary numbers of one interval (work, rest, warm-up or cool-down) from samples or stroke events. */
 import { around, cleanPower, holdMean, strokesIn, valueAt, type Point, type Stroke } from './series.js';
-import { paceFromPower, powerFromPace } from '../rowing/power.js';
+import { paceFromPower } from '../rowing/power.js';
 import type { IntervalStats } from './types.js';
 
 export type { Point } from './series.js';
 
 /** How long after an interval its heart-rate peak is still counted: HR lags effort by tens of seconds. */
 export const HR_LAG_MS = 30_000;
-
-/** Watts from a pace in s/500 m (Concept2: P = 2.80 / (pace/500)³). */
-export const powerFromPaceW = powerFromPace;
-
-/** Pace in s/500 m from watts (inverse of `powerFromPaceW`). */
-export const paceFromPowerS500 = paceFromPower;
 
 /** Best mean power of 3 consecutive strokes, W, with the index of the middle stroke. */
 export function bestThreeStrokes(strokes: readonly Stroke[]): { powerW: number; middle: number } | undefined {
@@ -66,7 +60,7 @@ export function summariseInterval(
     stats.distanceM = d1 - d0;
     stats.avgPaceS500 = (stats.durationS / stats.distanceM) * 500;
   } else if (avgPowerW !== undefined && avgPowerW > 0) {
-    stats.avgPaceS500 = paceFromPowerS500(avgPowerW);
+    stats.avgPaceS500 = paceFromPower(avgPowerW);
   }
   const c0 = valueAt(clean, 'strokeCount', startMs);
   const c1 = valueAt(clean, 'strokeCount', endMs);

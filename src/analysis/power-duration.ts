@@ -4,7 +4,7 @@
  * distance, §1.1) from 90 s on, a linear blend in between. Powers from paces by Concept2's
  * P = 2.80 / (pace/500)³.
  */
-import { paceFromPowerS500, powerFromPaceW } from './interval-stats.js';
+import { paceFromPower as paceFromPowerS500, powerFromPace as powerFromPaceW } from '../rowing/power.js';
 
 /** Short-effort anchors [duration s, R] (§1.3: Jensen [P], Cerasola 2022 [V], background §1.3). */
 export const SHORT_R: readonly (readonly [number, number])[] = Object.freeze([

@@ -3,7 +3,7 @@
  * average, C(T) = P2k × R(T) (research note `durations.md` §7.2 step 1), taken in order from personal
  * history, a declared 2k or 500 m time, or the session itself.
  */
-import { powerFromPaceW } from './interval-stats.js';
+import { powerFromPace as powerFromPaceW } from '../rowing/power.js';
 import { p2kFromTimeW, PAUL_K_S, powerDurationRatio } from './power-duration.js';
 
 export type ReferenceKind = 'history' | 'declared-2k' | 'declared-500m' | 'session';

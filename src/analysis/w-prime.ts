@@ -5,7 +5,7 @@
  * Power is piecewise constant over segments (a rep's or a rest's mean power).
  */
 import { capacityW, powerDurationRatio } from './power-duration.js';
-import { paceFromPowerS500 } from './interval-stats.js';
+import { paceFromPower as paceFromPowerS500 } from '../rowing/power.js';
 
 /** CP ÷ P2k (§1.2, triangulated default 0.85; plausible 0.78–0.90). */
 export const CP_SHARE = 0.85;

@@ -1,5 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import { powerFromPaceW } from '../analysis/interval-stats.js';
+import { powerFromPace as powerFromPaceW } from '../rowing/power.js';
 import type { SourceItem } from '../ftms/frame.js';
 import { createSampleAssembler, type SampleAssembler as FtmsSampleAssembler } from '../ftms/merge.js';
 import type { Sample } from '../ftms/sample.js';

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { paceFromPowerS500, powerFromPaceW, summariseInterval } from '../../src/analysis/interval-stats.js';
+import { summariseInterval } from '../../src/analysis/interval-stats.js';
+import { paceFromPower as paceFromPowerS500, powerFromPace as powerFromPaceW } from '../../src/rowing/power.js';
 import type { Point } from '../../src/analysis/series.js';
-
-describe('power and pace', () => {
-  it('2:00/500 m is 202.5 W (notes §3.1) and back', () => {
-    expect(powerFromPaceW(120)).toBeCloseTo(202.55, 1);
-    expect(paceFromPowerS500(202.546)).toBeCloseTo(120, 2);
-  });
-});
 
 describe('summariseInterval', () => {
   it('mean power is the sample-and-hold integral ÷ time', () => {
