@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseInterval } from '../../src/analysis/interval-stats.js';
-import { paceFromPower as paceFromPowerS500, powerFromPace as powerFromPaceW } from '../../src/rowing/power.js';
+import { powerFromPace as powerFromPaceW } from '../../src/rowing/power.js';
 import type { Point } from '../../src/analysis/series.js';
 
 describe('summariseInterval', () => {
