@@ -2,9 +2,7 @@
  * Issue 15 #6 and #14: --plan and --profiles name only regular files (a FIFO cannot block), and a
  * UTF-8 BOM is ignored alike in recordings, plans and profiles.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli-error.js';
@@ -12,21 +10,9 @@ import { loadPlan } from '../../src/commands/plan-option.js';
 import { readRecording } from '../../src/recording/reader.js';
 import { stripBom } from '../../src/recording/regular-file.js';
 import { loadUserProfiles, ProfileConfigError } from '../../src/sources/ble/profile-config.js';
+import { fifoIn, scratchDir, thrown } from '../file-helpers.js';
 
-const dir = (): string => mkdtempSync(join(tmpdir(), 'ergsprint-file-'));
-const fifoIn = (d: string, name: string): string => {
-  const p = join(d, name);
-  execFileSync('mkfifo', [p]);
-  return p;
-};
-const thrown = (f: () => unknown): unknown => {
-  try {
-    f();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected an error');
-};
+const dir = scratchDir;
 
 describe('--plan and --profiles name only regular files', () => {
   it('--plan: FIFO, directory and missing file are CliErrors (exit 2) naming the file', () => {

@@ -1,27 +1,13 @@
 /** Issue 15 #6: files are opened only when regular (a FIFO cannot block, a directory gives a one-line reason). */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
 import { RecordingError } from '../../src/recording/recording-error.js';
 import { FileOpenError, readTextFile } from '../../src/recording/regular-file.js';
+import { fifoIn, scratchDir, thrown } from '../file-helpers.js';
 
-const dir = (): string => mkdtempSync(join(tmpdir(), 'ergsprint-file-'));
-const fifoIn = (d: string, name: string): string => {
-  const p = join(d, name);
-  execFileSync('mkfifo', [p]);
-  return p;
-};
-const thrown = (f: () => unknown): unknown => {
-  try {
-    f();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected an error');
-};
+const dir = scratchDir;
 
 describe('readTextFile: regular files only', () => {
   it('a FIFO with no writer is refused at once (it used to block forever)', () => {
