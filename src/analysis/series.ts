@@ -130,13 +130,27 @@ export function strokesIn(points: readonly Point[], fromMs: number, toMs: number
   return out;
 }
 
+/** No new stroke for this long: the athlete is not rowing, ms [science §5.2: 6 s without a stroke is a pause]. */
+const NOT_ROWING_MS = 6000;
+
 /**
- * Power cleaned for analysis: a machine that sends pace only gets P = 2.80 / (pace/500)³; a 0 W report with a positive rate (some consoles write 0 W on the
+ * Power cleaned for analysis: 0 W (and 0 spm) once no stroke has come for 6 s, whatever a console
+ * still shows; a machine that sends pace only gets P = 2.80 / (pace/500)³; a 0 W report with a positive rate (some consoles write 0 W on the
  * first stroke of a segment) loses its power, and a spike under 2.5 s above 1.8 × both neighbours —
  * impossible through a flywheel whose time constant is ~2 s — is replaced by the larger neighbour.
  */
 export function cleanPower<P extends Point>(points: readonly P[]): P[] {
+  let count: number | undefined;
+  let countSince = 0;
   const out = points.map((p) => {
+    // the stroke count frozen for a while: not rowing, whatever the console still shows (a rest
+    // sat out on a console that holds its last stroke's numbers: WaterRower S4, PM3 via Painsled)
+    if (p.strokeCount !== undefined) {
+      if (p.strokeCount !== count) {
+        count = p.strokeCount;
+        countSince = p.t;
+      } else if (p.t - countSince > NOT_ROWING_MS) return { ...p, powerW: 0, strokeRate: 0 };
+    }
     if (p.powerW === undefined && p.paceS500 !== undefined && p.paceS500 > 0) return { ...p, powerW: powerFromPace(p.paceS500) };
     return p.powerW === 0 && (p.strokeRate ?? 0) > 0 ? { ...p, powerW: undefined } : p;
   });

@@ -53,3 +53,18 @@ describe('summariseInterval', () => {
     expect(summariseInterval(points, 0, 10_000).avgPowerW).toBeCloseTo(300, 10);
   });
 });
+
+describe('a rest sat out on a console that holds its last numbers', () => {
+  it('counts as not rowing once no stroke has come for 6 s (0 W, 0 spm), not as the held 190 W', () => {
+    // strokes every 3 s to t = 60 s at 190 W, then 60 s of 1-Hz notifications repeating them
+    const points: Point[] = [];
+    for (let t = 0; t <= 60_000; t += 3000) points.push({ t, powerW: 190, strokeRate: 22, strokeCount: t / 3000 });
+    for (let t = 61_000; t <= 120_000; t += 1000) points.push({ t, powerW: 190, strokeRate: 22, strokeCount: 20 });
+    const rest = summariseInterval(points, 60_000, 120_000);
+    // held for the first 6 s (190 W × 6 / 60 = 19 W), nothing after
+    expect(rest.avgPowerW!).toBeLessThan(25);
+    expect(rest.avgStrokeRate!).toBeLessThan(3);
+    const work = summariseInterval(points, 0, 60_000);
+    expect(work.avgPowerW).toBeCloseTo(190, 0);
+  });
+});
