@@ -22,6 +22,7 @@ import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
+import { connectionTracker, Shutdown } from './shutdown.js';
 import { workoutInjector } from './workout-commands.js';
 
 export interface LiveFlags {
@@ -114,20 +115,26 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   );
   const events$: Observable<SessionEvent> = source$.pipe(session$({ names, ...(plan ? { plan } : {}) }), share());
 
+  // Ctrl-C / SIGTERM: graceful stop within 2 s, then forced; a second signal exits at once. The
+  // recording is closed on every path (each line is already on disk: the writer flushes per line).
+  const shutdown = new Shutdown({ log: note });
+  shutdown.lastly(() => {
+    recording.close();
+    process.stderr.write(`recording saved: ${path}\n`);
+  });
   const finished = new Promise<unknown>((resolve) => {
     const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });
-    const stop = (): void => {
+    void shutdown.requested.then(() => {
       stop$.next();
       sub.unsubscribe();
       resolve(null);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    });
   });
   let server;
   try {
     server = await startDisplayServer({ events$, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
   } catch (err) {
+    shutdown.dispose();
     stop$.next();
     recording.close();
     if (written === 0) rmSync(path, { force: true });
@@ -136,12 +143,16 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   }
   note(`recording to ${path}`);
 
+  const destroyConnections = connectionTracker(server.app.server);
   const err = await finished;
   stop$.next();
   status.stop();
   recording.close();
-  await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
-  await server.close().catch(() => {});
+  await shutdown.drain(async () => {
+    await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
+    await server.close().catch(() => {});
+  }, destroyConnections);
+  shutdown.dispose();
   if (written === 0) rmSync(path, { force: true });
   else process.stderr.write(`recording saved: ${path}\n`);
   if (err instanceof RecordingWriteError) throw new CliError(`recording stopped: ${err.message}`);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { PlanError, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
-import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
+import { closeOnSignal, parsePort, serveRecording } from './serve-recording.js';
 
 interface Flags {
   speed: string;
@@ -40,8 +40,7 @@ export function register(program: Command): void {
         ...(flags.token !== undefined ? { token: flags.token } : {}),
         ...(flags.plan !== undefined ? { plan: loadPlan(flags.plan) } : {}),
       });
-      await untilSignal();
-      await server.close();
+      await closeOnSignal(server);
     });
 }
 

@@ -13,6 +13,7 @@ import type { ServerInput } from '../server/protocol.js';
 import { startDisplayServer, type RunningServer } from '../server/start-server.js';
 import type { Plan } from '../workouts/plan.js';
 import { CliError } from '../cli-error.js';
+import { connectionTracker, Shutdown } from './shutdown.js';
 import { workoutInjector } from './workout-commands.js';
 
 export interface ServeRecordingOptions {
@@ -75,6 +76,18 @@ export function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535 (got "${text}")`);
   return port;
+}
+
+/**
+ * Serve until SIGINT/SIGTERM, then close the server: 2 s for open requests and displays, then they
+ * are cut; a second signal exits at once.
+ */
+export async function closeOnSignal(server: RunningServer): Promise<void> {
+  const destroyAll = connectionTracker(server.app.server);
+  const shutdown = new Shutdown();
+  await shutdown.requested;
+  await shutdown.drain(() => server.close(), destroyAll);
+  shutdown.dispose();
 }
 
 /** Resolves once SIGINT or SIGTERM arrives. */

@@ -8,7 +8,7 @@ import { CliError } from '../cli-error.js';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './replay.js';
-import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
+import { closeOnSignal, parsePort, serveRecording } from './serve-recording.js';
 
 interface Flags {
   port: string;
@@ -70,7 +70,6 @@ export function register(program: Command): void {
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.token !== undefined ? { token: flags.token } : {}),
       });
-      await untilSignal();
-      await server.close();
+      await closeOnSignal(server);
     });
 }
