@@ -103,6 +103,16 @@ export class WsHub {
     }
   }
 
+  /** Changes the banner every display shows (undefined: none) and re-sends `hello` so they show it now. */
+  setBanner(text: string | undefined): void {
+    if (text === undefined) delete this.opts.banner;
+    else this.opts.banner = text;
+    const data = Buffer.from(JSON.stringify(this.hello()));
+    for (const c of this.clients) {
+      if (c.ws.readyState === c.ws.OPEN) c.ws.send(data, { binary: false });
+    }
+  }
+
   private hello(): HelloMessage {
     return {
       type: 'hello',
