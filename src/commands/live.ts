@@ -10,7 +10,7 @@ import { CliError } from '../cli-error.js';
 import type { SourceItem } from '../ftms/frame.js';
 import { session$ } from '../pipeline/session.js';
 import type { SessionEvent } from '../pipeline/session-state.js';
-import { openRecording, type RecordingWriter } from '../recording/writer.js';
+import { LiveRecorder } from '../recording/live-recorder.js';
 import { RecordingWriteError } from '../recording/recording-error.js';
 import { bleSource$ } from '../sources/ble/ble-source.js';
 import { loadNoble } from '../sources/ble/load-noble.js';
@@ -86,9 +86,12 @@ export async function runLive(flags: LiveFlags): Promise<void> {
 
   const startedAt = new Date().toISOString();
   const path = flags.record ?? sessionRecordingPath(startedAt);
-  let recording: RecordingWriter;
+  // a disk that fills up (or fails) mid-session stops the recording, not the session: reported on the
+  // log, the status lines and every display, retried into a new file (live-recorder.ts)
+  const fault = { stopped: (m: string): void => void process.stderr.write(`${m}\n`), resumed: (m: string): void => void process.stderr.write(`${m}\n`) };
+  let recording: LiveRecorder;
   try {
-    recording = openRecording(path, { startedAt, source: 'ble', rowers: [] });
+    recording = new LiveRecorder(path, { startedAt, source: 'ble', rowers: [] }, { onStopped: (m) => fault.stopped(m), onResumed: (m) => fault.resumed(m) });
   } catch (err) {
     if (err instanceof RecordingWriteError) throw new CliError(err.message);
     throw err;
@@ -97,6 +100,17 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   const tty = process.stdout.isTTY === true;
   const status = new LiveStatus(process.stdout, tty);
   const note = (line: string): void => (tty ? status.log(line) : void process.stderr.write(`${line}\n`));
+  let banner = (_text: string | undefined): void => {};
+  fault.stopped = (m) => {
+    note(`ergsprint: ${m}`);
+    status.notice(m);
+    banner(`Recording stopped: ${m.replace(/^recording stopped: /, '')}`);
+  };
+  fault.resumed = (m) => {
+    note(`ergsprint: ${m}`);
+    status.notice(undefined);
+    banner(undefined);
+  };
   const names: Record<string, string> = {};
   let written = 0;
   const stop$ = new Subject<void>();
@@ -120,7 +134,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   const shutdown = new Shutdown({ log: note });
   shutdown.lastly(() => {
     recording.close();
-    process.stderr.write(`recording saved: ${path}\n`);
+    process.stderr.write(`recording saved: ${recording.paths.join(', ')}\n`);
   });
   const finished = new Promise<unknown>((resolve) => {
     const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });
@@ -142,6 +156,8 @@ export async function runLive(flags: LiveFlags): Promise<void> {
     throw new CliError(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 = any free port)` : `display server: ${(err as Error).message}`);
   }
   note(`recording to ${path}`);
+  const hub = server.app.hub;
+  banner = (text) => hub.setBanner(text);
 
   const destroyConnections = connectionTracker(server.app.server);
   const err = await finished;
@@ -154,7 +170,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   }, destroyConnections);
   shutdown.dispose();
   if (written === 0) rmSync(path, { force: true });
-  else process.stderr.write(`recording saved: ${path}\n`);
+  else process.stderr.write(`recording saved: ${recording.paths.join(', ')}${recording.lost > 0 ? ` (${recording.lost} items could not be written)` : ''}\n`);
   if (err instanceof RecordingWriteError) throw new CliError(`recording stopped: ${err.message}`);
   if (err) throw bleCliError(err);
 }
