@@ -79,7 +79,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   let lookup;
   try {
     lookup = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json'))).lookup;
-    noble = await loadNoble();
+    noble = await loadNoble({ redial: true }); // a lost remote adapter is dialled again
   } catch (err) {
     throw bleCliError(err);
   }

@@ -23,9 +23,11 @@ export function wsSlaveUrl(): string {
 
 /**
  * Import `@abandonware/noble`, turning the ways it fails into BleErrors. With NOBLE_WEBSOCKET the
- * link to the remote adapter is taken over (ws-transport.ts): bad messages dropped, redialled when lost.
+ * link to the remote adapter is taken over (ws-transport.ts): bad messages dropped, and with
+ * `redial` (a long-running session) redialled when lost.
  */
-export async function loadNoble(log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): Promise<Noble> {
+export async function loadNoble(opts: { log?: (line: string) => void; redial?: boolean } = {}): Promise<Noble> {
+  const log = opts.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   if (process.env.NOBLE_WEBSOCKET) routeConsoleLogToStderr();
   const url = wsSlaveUrl();
   let noble: Noble;
@@ -38,7 +40,7 @@ export async function loadNoble(log: (line: string) => void = (line) => void pro
   } catch (err) {
     throw translateLoadError(err);
   }
-  if (process.env.NOBLE_WEBSOCKET) hardenWsTransport(noble, { log, url });
+  if (process.env.NOBLE_WEBSOCKET) hardenWsTransport(noble, { log, url, redial: opts.redial ?? false });
   return noble;
 }
 

@@ -70,6 +70,10 @@ export class Radio {
     this.connectLock = new Promise<void>((resolve) => (release = resolve));
     await previous;
     this.peripherals.add(peripheral);
+    if (this.noble.state !== 'poweredOn') {
+      release(); // the adapter went away since the device was seen: fail fast, the reconnect policy retries
+      throw new Error(`the Bluetooth adapter is ${this.noble.state}`);
+    }
     try {
       this.connecting = true;
       await this.updateScan();

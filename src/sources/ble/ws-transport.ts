@@ -6,7 +6,7 @@
  *   data handler: one bad line was an uncaught exception), and an exception noble still throws
  *   while handling a well-formed one is caught and logged;
  * - a lost link (the ws-slave died, or handed the adapter to another central) is redialled with
- *   backoff: noble dials once and would stay poweredOff for ever; the ws-slave's own
+ *   backoff when asked (`live`): noble dials once and would stay poweredOff for ever; the ws-slave's own
  *   `stateChange poweredOn` on the new link then brings the rowers back (radio.ts);
  * - commands while the link is down are dropped with one line, not a stack trace per command.
  * This reaches into noble's bindings object (`_bindings`, `_ws`, `_sendCommand`); the version is
@@ -27,13 +27,17 @@ export interface WsTransportOptions {
   log: (line: string) => void;
   /** noble's websocket bindings always dial this address */
   url?: string;
+  /** redial a lost link (a long-running `live`); a one-shot `scan` must not fight a newer central for it */
+  redial?: boolean;
   /** redial delays, ms: initial × 2^(n-1) capped at max */
-  redial?: { initialMs: number; maxMs: number };
+  redialMs?: { initialMs: number; maxMs: number };
 }
 
 export interface WsTransport {
   /** malformed messages dropped so far */
   readonly malformed: number;
+  /** turn redialling on or off (noble is loaded once per process; `start` hands it on to `live`) */
+  setRedial(on: boolean): void;
   /** stop redialling and close the link */
   close(): void;
 }
@@ -44,8 +48,18 @@ const isWsBindings = (b: unknown): b is WsBindings => {
   return typeof o === 'object' && o !== null && typeof o.emit === 'function' && typeof o._sendCommand === 'function' && typeof ws?.on === 'function' && typeof ws.readyState === 'number';
 };
 
-/** Take over the link of noble's websocket bindings inside `noble`; null (and a log line) when they are not there. */
+const taken = new WeakMap<object, WsTransport>();
+
+/**
+ * Take over the link of noble's websocket bindings inside `noble` (once per bindings: a second call
+ * returns the first transport, with redialling as asked); null (and a log line) when they are not there.
+ */
 export function hardenWsTransport(noble: unknown, opts: WsTransportOptions): WsTransport | null {
+  const existing = taken.get((noble as { _bindings?: object } | null)?._bindings ?? {});
+  if (existing) {
+    if (opts.redial !== undefined) existing.setRedial(opts.redial);
+    return existing;
+  }
   const found = (noble as { _bindings?: unknown } | null)?._bindings;
   if (!isWsBindings(found)) {
     opts.log('NOBLE_WEBSOCKET: noble\'s websocket bindings look different from 1.9.2-26; running them unguarded');
@@ -53,7 +67,8 @@ export function hardenWsTransport(noble: unknown, opts: WsTransportOptions): WsT
   }
   const bindings: WsBindings = found;
   const url = opts.url ?? 'ws://localhost:2846';
-  const redial = opts.redial ?? { initialMs: 500, maxMs: 5_000 };
+  const redial = opts.redialMs ?? { initialMs: 500, maxMs: 5_000 };
+  let redialling = opts.redial ?? false;
   let ws = bindings._ws;
   let up = ws.readyState === WebSocket.OPEN;
   let everUp = up;
@@ -82,11 +97,11 @@ export function hardenWsTransport(noble: unknown, opts: WsTransportOptions): WsT
     if (socket !== ws || closed) return;
     if (up || (!everUp && attempts === 0)) {
       // link lost, or the very first dial failed (the start-up check reports ADAPTER_OFF, as before)
-      if (up) opts.log(`remote adapter at ${url}: link lost; redialling`);
+      if (up) opts.log(`remote adapter at ${url}: link lost${redialling ? '; redialling' : ''}`);
       up = false;
       bindings.emit('stateChange', 'poweredOff');
     }
-    if (timer === undefined) {
+    if (timer === undefined && redialling) {
       attempts += 1;
       timer = setTimeout(dial, backoffMs(attempts, redial.initialMs, redial.maxMs));
       timer.unref();
@@ -132,9 +147,17 @@ export function hardenWsTransport(noble: unknown, opts: WsTransportOptions): WsT
 
   adopt(ws);
   if (ws.readyState === WebSocket.CLOSING || ws.readyState === WebSocket.CLOSED) lost(ws);
-  return {
+  const transport: WsTransport = {
     get malformed() {
       return malformed;
+    },
+    setRedial(on) {
+      redialling = on;
+      if (on && (ws.readyState === WebSocket.CLOSING || ws.readyState === WebSocket.CLOSED) && timer === undefined && !closed) {
+        attempts += 1;
+        timer = setTimeout(dial, backoffMs(attempts, redial.initialMs, redial.maxMs));
+        timer.unref();
+      }
     },
     close() {
       closed = true;
@@ -142,4 +165,6 @@ export function hardenWsTransport(noble: unknown, opts: WsTransportOptions): WsT
       ws.close();
     },
   };
+  taken.set(bindings, transport);
+  return transport;
 }
