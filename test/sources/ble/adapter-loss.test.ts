@@ -66,4 +66,27 @@ describe('bleSource$ when the adapter is lost and comes back', () => {
     const ts = items.map((i) => i.t);
     expect([...ts].sort((a, b) => a - b)).toEqual(ts);
   });
+
+  it('fails a connect pending when the adapter goes, instead of holding the radio for the connect timeout', async () => {
+    const { noble, bindings } = virtualNoble([ROWER_A], { latencyMs: 150 });
+    const items: SourceItem[] = [];
+    const errors: unknown[] = [];
+    sub = bleSource$({
+      noble,
+      rowers: [],
+      hr: [],
+      profiles: () => undefined,
+      timeouts: { adapterMs: 1000, connectMs: 10_000, callMs: 2000, findMs: 20_000 },
+      backoff: { initialMs: 20, maxMs: 200 },
+    }).subscribe({ next: (i) => items.push(i), error: (e: unknown) => errors.push(e) });
+    await until(() => bindings.commands.includes(`connect ${ROWER_A.id}`), 3000, 'a connect');
+    bindings.powerOff(); // before the connect is answered
+    await new Promise((r) => setTimeout(r, 400));
+    const t0 = performance.now();
+    bindings.powerOn();
+    await until(() => bindings.isStreaming(ROWER_A.id), 5000, 'streaming after the adapter came back');
+    expect(performance.now() - t0).toBeLessThan(3000); // far from the 10 s connect timeout
+    expect(errors).toEqual([]);
+    expect(events(items, ROWER_A.id)).toEqual(['connected']); // never announced before, so no disconnected
+  });
 });

@@ -29,6 +29,8 @@ export class VirtualBindings extends EventEmitter {
   private readonly devices = new Map<string, DeviceState>();
   private scanTimer: ReturnType<typeof setInterval> | undefined;
   private powered = true;
+  /** bumped by powerOff: answers scheduled before it are never delivered (the adapter is gone) */
+  private epoch = 0;
   /** every command received, for tests (`connect`, `notify 2ad1 true`, `write 2ad9 00`...) */
   readonly commands: string[] = [];
 
@@ -177,6 +179,7 @@ export class VirtualBindings extends EventEmitter {
    */
   powerOff(): void {
     this.powered = false;
+    this.epoch += 1;
     this.stopTimer();
     for (const d of this.devices.values()) {
       d.connected = false;
@@ -184,7 +187,7 @@ export class VirtualBindings extends EventEmitter {
       d.hasControl = false;
       d.started = false;
     }
-    this.later(() => this.emit('stateChange', 'poweredOff'));
+    setTimeout(() => this.emit('stateChange', 'poweredOff'), this.opts.latencyMs ?? 2);
   }
 
   /** The adapter is back: state poweredOn, nothing connected, not scanning. */
@@ -252,6 +255,9 @@ export class VirtualBindings extends EventEmitter {
 
   private later(fn: () => void): void {
     const ms = this.opts.latencyMs ?? 2;
-    setTimeout(fn, ms);
+    const epoch = this.epoch;
+    setTimeout(() => {
+      if (epoch === this.epoch) fn();
+    }, ms);
   }
 }
