@@ -89,11 +89,3 @@ export async function closeOnSignal(server: RunningServer): Promise<void> {
   await shutdown.drain(() => server.close(), destroyAll);
   shutdown.dispose();
 }
-
-/** Resolves once SIGINT or SIGTERM arrives. */
-export function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
