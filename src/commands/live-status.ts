@@ -49,6 +49,7 @@ export function formatInterval(name: string, iv: Interval): string {
 export class LiveStatus {
   private readonly rowers = new Map<string, RowerLine>();
   private drawn = 0;
+  private warning: string | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly out: NodeJS.WriteStream, private readonly tty: boolean) {
@@ -66,6 +67,12 @@ export class LiveStatus {
     } else if (ev.type === 'sample') line.last = ev.sample;
     else if (ev.type === 'phase') line.phase = ev.phase.index !== undefined ? `${ev.phase.kind} ${ev.phase.index}` : ev.phase.kind;
     else if (ev.type === 'interval' && (!this.tty || ev.interval.kind === 'work')) this.log(formatInterval(line.name, ev.interval));
+  }
+
+  /** A standing warning shown above the rower lines on a TTY until cleared (undefined). */
+  notice(text: string | undefined): void {
+    this.warning = text;
+    if (this.tty) this.redraw();
   }
 
   /** A message above the status lines. */
@@ -87,7 +94,7 @@ export class LiveStatus {
 
   private redraw(): void {
     this.clear();
-    const lines = [...this.rowers.values()].map((r) => formatRowerLine(r));
+    const lines = [...(this.warning !== undefined ? [`!! ${this.warning}`] : []), ...[...this.rowers.values()].map((r) => formatRowerLine(r))];
     if (lines.length === 0) return;
     this.out.write(lines.map((l) => `\x1b[2K${l}`).join('\n') + '\n');
     this.drawn = lines.length;

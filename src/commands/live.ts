@@ -10,7 +10,7 @@ import { CliError } from '../cli-error.js';
 import type { SourceItem } from '../ftms/frame.js';
 import { session$ } from '../pipeline/session.js';
 import type { SessionEvent } from '../pipeline/session-state.js';
-import { openRecording, type RecordingWriter } from '../recording/writer.js';
+import { LiveRecorder } from '../recording/live-recorder.js';
 import { RecordingWriteError } from '../recording/recording-error.js';
 import { bleSource$ } from '../sources/ble/ble-source.js';
 import { loadNoble } from '../sources/ble/load-noble.js';
@@ -25,6 +25,7 @@ import { loadPlan } from './plan-option.js';
 import { checkServerFlags, listenError, parsePort } from './server-options.js';
 import { parseTimeoutS } from './time-options.js';
 import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
+import { connectionTracker, Shutdown } from './shutdown.js';
 import { workoutInjector } from './workout-commands.js';
 
 export interface LiveFlags extends ReferenceFlags {
@@ -78,16 +79,19 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   let lookup;
   try {
     lookup = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json'))).lookup;
-    noble = await loadNoble();
+    noble = await loadNoble({ redial: true }); // a lost remote adapter is dialled again
   } catch (err) {
     throw bleCliError(err);
   }
 
   const startedAt = new Date().toISOString();
   const path = flags.record ?? sessionRecordingPath(startedAt);
-  let recording: RecordingWriter;
+  // a disk that fills up (or fails) mid-session stops the recording, not the session: reported on the
+  // log, the status lines and every display, retried into a new file (live-recorder.ts)
+  const fault = { stopped: (m: string): void => void process.stderr.write(`${m}\n`), resumed: (m: string): void => void process.stderr.write(`${m}\n`) };
+  let recording: LiveRecorder;
   try {
-    recording = openRecording(path, { startedAt, source: 'ble', rowers: [] });
+    recording = new LiveRecorder(path, { startedAt, source: 'ble', rowers: [] }, { onStopped: (m) => fault.stopped(m), onResumed: (m) => fault.resumed(m) });
   } catch (err) {
     if (err instanceof RecordingWriteError) throw new CliError(err.message);
     throw err;
@@ -96,6 +100,17 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   const tty = process.stdout.isTTY === true;
   const status = new LiveStatus(process.stdout, tty);
   const note = (line: string): void => (tty ? status.log(line) : void process.stderr.write(`${line}\n`));
+  let banner = (_text: string | undefined): void => {};
+  fault.stopped = (m) => {
+    note(`ergsprint: ${m}`);
+    status.notice(m);
+    banner(`Recording stopped: ${m.replace(/^recording stopped: /, '')}`);
+  };
+  fault.resumed = (m) => {
+    note(`ergsprint: ${m}`);
+    status.notice(undefined);
+    banner(undefined);
+  };
   const names: Record<string, string> = {};
   let written = 0;
   const stop$ = new Subject<void>();
@@ -114,21 +129,27 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   );
   const events$: Observable<SessionEvent> = source$.pipe(session$({ names, verdict, ...(plan ? { plan } : {}) }), share());
 
+  // Ctrl-C / SIGTERM: graceful stop within 2 s, then forced; a second signal exits at once. The
+  // recording is closed on every path (each line is already on disk: the writer flushes per line).
+  const shutdown = new Shutdown({ log: note });
+  shutdown.lastly(() => {
+    recording.close();
+    process.stderr.write(`recording saved: ${recording.paths.join(', ')}\n`);
+  });
   const finished = new Promise<unknown>((resolve) => {
     const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });
-    const stop = (): void => {
+    void shutdown.requested.then(() => {
       stop$.next();
       sub.unsubscribe();
       resolve(null);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    });
   });
   let server;
   try {
     // the server sees the session end, not its error: the error is reported once, below, as one line
     server = await startDisplayServer({ events$: events$.pipe(catchError(() => EMPTY)), port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), allowOrigins: flags.allowOrigin ?? [], startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
   } catch (err) {
+    shutdown.dispose();
     stop$.next();
     recording.close();
     if (written === 0) rmSync(path, { force: true });
@@ -136,15 +157,21 @@ export async function runLive(flags: LiveFlags): Promise<void> {
     throw mapped instanceof CliError ? mapped : new CliError(`display server: ${(err as Error).message}`);
   }
   note(`recording to ${path}`);
+  const hub = server.app.hub;
+  banner = (text) => hub.setBanner(text);
 
+  const destroyConnections = connectionTracker(server.app.server);
   const err = await finished;
   stop$.next();
   status.stop();
   recording.close();
-  await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
-  await server.close().catch(() => {});
+  await shutdown.drain(async () => {
+    await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
+    await server.close().catch(() => {});
+  }, destroyConnections);
+  shutdown.dispose();
   if (written === 0) rmSync(path, { force: true });
-  else process.stderr.write(`recording saved: ${path}\n`);
+  else process.stderr.write(`recording saved: ${recording.paths.join(', ')}${recording.lost > 0 ? ` (${recording.lost} items could not be written)` : ''}\n`);
   if (err instanceof RecordingWriteError) throw new CliError(`recording stopped: ${err.message}`);
   if (err) throw bleCliError(err);
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadPlan } from './plan-option.js';
 import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
-import { parsePort, serveRecording, untilSignal } from './serve-recording.js';
+import { closeOnSignal, parsePort, serveRecording } from './serve-recording.js';
 import { parseSpeed } from './time-options.js';
 
 interface Flags extends ReferenceFlags {
@@ -44,7 +44,6 @@ export function register(program: Command): void {
         allowOrigins: flags.allowOrigin,
         ...(flags.plan !== undefined ? { plan: loadPlan(flags.plan) } : {}),
       });
-      await untilSignal();
-      await server.close();
+      await closeOnSignal(server);
     });
 }

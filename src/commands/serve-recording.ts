@@ -16,6 +16,7 @@ import type { SessionOptions } from '../analysis/session-verdicts.js';
 import type { Plan } from '../workouts/plan.js';
 import { CliError } from '../cli-error.js';
 import { checkServerFlags, listenError } from './server-options.js';
+import { connectionTracker, Shutdown } from './shutdown.js';
 import { workoutInjector } from './workout-commands.js';
 
 export { parsePort } from './server-options.js';
@@ -80,10 +81,14 @@ export async function serveRecording(opts: ServeRecordingOptions): Promise<Runni
   }
 }
 
-/** Resolves once SIGINT or SIGTERM arrives. */
-export function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+/**
+ * Serve until SIGINT/SIGTERM, then close the server: 2 s for open requests and displays, then they
+ * are cut; a second signal exits at once.
+ */
+export async function closeOnSignal(server: RunningServer): Promise<void> {
+  const destroyAll = connectionTracker(server.app.server);
+  const shutdown = new Shutdown();
+  await shutdown.requested;
+  await shutdown.drain(() => server.close(), destroyAll);
+  shutdown.dispose();
 }

@@ -13,6 +13,8 @@ import type { SimulateOptions } from '../sources/simulator/simulate-options.js';
 export interface BleSimulatorOptions extends SimulateOptions {
   /** 'AT:DUR' seconds: drop every rower's link at AT for DUR (repeatable / comma-separated) */
   drop?: string | string[];
+  /** seconds at which to send the central malformed messages (a faulty remote adapter), e.g. '3' or '3,6' */
+  malformed?: string | string[];
   /**
    * BLE start-up behaviour to copy from an FTMS device profile ('i-rower': streams only after
    * Request Control + Start), or 'refuse-start' (answers Start with "control not permitted" and
@@ -36,7 +38,7 @@ export interface BleSimulatorOptions extends SimulateOptions {
 /** Serve virtual rowers until the session ends, the signal aborts, or SIGINT/SIGTERM. */
 export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<void> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const { drop, bleDevice, port, host, fromS, durationS, trace: traceOpt, signal, log: _log, ...simulate } = opts;
+  const { drop, malformed, bleDevice, port, host, fromS, durationS, trace: traceOpt, signal, log: _log, ...simulate } = opts;
   const cfg: BleSimulatorConfig = {
     simulate,
     startup: 'none',
@@ -55,6 +57,7 @@ export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<v
     if (err instanceof DropSpecError) throw new CliError(err.message);
     throw err;
   }
+  if (malformed !== undefined) cfg.malformedAtS = parseTimes(malformed);
   if (bleDevice !== undefined) applyBleDevice(cfg, bleDevice);
 
   let sim;
@@ -74,6 +77,16 @@ export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<v
   await Promise.race([sim.done, stop]);
   await sim.close();
   log('virtual rowers stopped');
+}
+
+/** '3' or ['3,6', '9'] → [3, 6, 9] seconds; CliError for anything but non-negative numbers. */
+function parseTimes(spec: string | string[]): number[] {
+  const parts = (Array.isArray(spec) ? spec : [spec]).flatMap((s) => s.split(',')).map((s) => s.trim());
+  return parts.map((p) => {
+    const n = Number(p);
+    if (p === '' || !Number.isFinite(n) || n < 0) throw new CliError(`--malformed wants seconds, e.g. 3 or 3,6 (got "${p}")`);
+    return n;
+  });
 }
 
 function applyBleDevice(cfg: BleSimulatorConfig, device: string): void {

@@ -41,6 +41,8 @@ interface Flags {
   force?: boolean;
   ble?: boolean;
   drop?: string[];
+  malformed?: string[];
+  blePort?: string;
   bleDevice?: string;
   duration?: string;
 }
@@ -79,6 +81,8 @@ export function register(program: Command): void {
     .option('--ble', 'serve the simulated rowers over Bluetooth LE instead of writing a file')
     .option('--drop <at:dur>', 'with --ble: drop every rower\'s link at AT s for DUR s (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--ble-device <id>', 'with --ble: BLE start-up behaviour of a device profile (i-rower: needs Request Control + Start) or refuse-start')
+    .option('--malformed <s>', 'with --ble: at S s send the central malformed messages, as a faulty remote adapter might (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--ble-port <n>', 'with --ble: ws-slave port (default 2846, the only one noble dials; another needs ERGSPRINT_WS_SLAVE_URL=ws://localhost:N for live/scan; 0 = any free port)')
     .option('--duration <s>', 'with --ble: stop after S seconds')
     .addHelpText(
       'after',
@@ -97,6 +101,8 @@ Examples:
         await runBleSimulator({
           ...opts,
           ...(flags.drop ? { drop: flags.drop } : {}),
+          ...(flags.malformed ? { malformed: flags.malformed } : {}),
+          ...(flags.blePort !== undefined ? { port: blePort(flags.blePort) } : {}),
           ...(flags.bleDevice !== undefined ? { bleDevice: flags.bleDevice } : {}),
           ...(flags.duration !== undefined ? { durationS: num('--duration', flags.duration) } : {}),
         });
@@ -214,4 +220,11 @@ function gap(v: string): NonNullable<SimulateOptions['gap']> {
   const m = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(:disconnect)?$/.exec(v);
   if (!m) throw new CliError(`--gap must be AT:DURATION in seconds, like 600:10 (got "${v}")`);
   return { atS: Number(m[1]), durationS: Number(m[2]), ...(m[3] ? { disconnect: true } : {}) };
+}
+
+/** --ble-port: 0..65535. */
+function blePort(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CliError(`--ble-port must be 0..65535 (got "${text}")`);
+  return n;
 }

@@ -8,7 +8,7 @@ import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './plan-option.js';
 import { referenceArgs, referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
-import { serveRecording, untilSignal } from './serve-recording.js';
+import { closeOnSignal, serveRecording } from './serve-recording.js';
 import { checkServerFlags, parsePort } from './server-options.js';
 import { parseSpeed } from './time-options.js';
 
@@ -78,7 +78,6 @@ export function register(program: Command): void {
         ...(flags.token !== undefined ? { token: flags.token } : {}),
         allowOrigins: flags.allowOrigin,
       });
-      await untilSignal();
-      await server.close();
+      await closeOnSignal(server);
     });
 }

@@ -52,8 +52,9 @@ export class RecordingWriteError extends Error {
     readonly code: RecordingWriteErrorCode,
     readonly file: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${message}`, options);
     this.name = 'RecordingWriteError';
   }
 }

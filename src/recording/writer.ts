@@ -3,7 +3,7 @@
  * opened for append, so a crash or `kill -9` loses at most a torn last line (which the reader
  * tolerates). No fsync: the OS page cache survives a process crash, not a power cut.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LineFormatError, headerToLine, itemToLine, type RecordingHeader, type RecordingItem } from './format.js';
 import { RecordingWriteError } from './recording-error.js';
@@ -19,6 +19,8 @@ export interface RecordingWriter {
 export interface OpenOptions {
   /** replace an existing file (default: fail with code EXISTS) */
   overwrite?: boolean;
+  /** the write call (default fs.writeSync); tests hand in one that fails like a full disk */
+  writeSync?: (fd: number, buffer: Buffer, offset: number, length: number) => number;
 }
 
 /** Create `path` (and its parent directories) and write the header line. */
@@ -35,16 +37,24 @@ export function openRecording(path: string, header: RecordingHeader, opts: OpenO
   }
   let open = true;
   let lastT = 0;
+  const write = opts.writeSync ?? writeSync;
   const append = (line: string): void => {
     const buf = Buffer.from(line + '\n', 'utf8');
     try {
       let off = 0;
-      while (off < buf.length) off += writeSync(fd as number, buf, off, buf.length - off);
+      while (off < buf.length) off += write(fd as number, buf, off, buf.length - off);
     } catch (err) {
-      throw new RecordingWriteError('IO', path, `write failed: ${(err as Error).message}`);
+      throw new RecordingWriteError('IO', path, `write failed: ${(err as Error).message}`, { cause: err });
     }
   };
-  append(headerToLine(header));
+  try {
+    append(headerToLine(header));
+  } catch (err) {
+    // no header, no recording: do not leave an fd open or a headless file behind (disk full)
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw err;
+  }
   return {
     path,
     write(item) {

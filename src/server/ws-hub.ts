@@ -120,6 +120,18 @@ export class WsHub {
     }
   }
 
+  /** Changes the banner every display shows (undefined: none) and re-sends `hello` so they show it now. */
+  setBanner(text: string | undefined): void {
+    if (text === undefined) delete this.opts.banner;
+    else this.opts.banner = text;
+    this.helloCache = undefined;
+    const data = this.helloData();
+    for (const c of this.clients) {
+      if (c.ws.readyState === c.ws.OPEN) c.ws.send(data, { binary: false });
+    }
+  }
+
+  /** The `hello` message, serialised once per change of the session (or of the banner). */
   private helloData(): Buffer {
     const version = this.store.version;
     if (this.helloCache?.version === version) return this.helloCache.data;

@@ -1,6 +1,7 @@
 /**
  * End to end with no radio: the built CLI's `live` (real noble, NOBLE_WEBSOCKET=1) against the
- * built CLI's `simulate --ble` (virtual rowers on noble's ws-slave port 2846), with a dropped link.
+ * built CLI's `simulate --ble` (virtual rowers over noble's ws-slave protocol, on a free port
+ * named by ERGSPRINT_WS_SLAVE_URL: parallel test runs cannot share noble's fixed 2846), with a dropped link.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
 import { buildCli, cli, root } from './cli-process.js';
+import { killAll, remoteAdapter, startSimulator } from './live-process.js';
 
 const children: ChildProcess[] = [];
 
@@ -16,6 +18,7 @@ beforeAll(buildCli, 180_000); // one serialised build shared with the other CLI 
 
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  killAll(); // the simulators
 });
 
 interface Run {
@@ -58,10 +61,9 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
     const trace = join(dir, 'sent.ndjson');
     const recording = join(dir, 'live.ndjson');
-    const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--drop', '4:2', '--duration', '10'], { ERGSPRINT_BLE_TRACE: trace });
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
-    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
-    expect(await sim.exited).toBe(0);
+    const { sim, url } = await startSimulator(['--rowers', '2', '--warmup', '0', '--drop', '4:2', '--duration', '10'], { ERGSPRINT_BLE_TRACE: trace });
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], remoteAdapter(url));
+    expect((await sim.exited).code).toBe(0);
     await new Promise((r) => setTimeout(r, 300)); // let the last notifications land
     live.child.kill('SIGINT');
     expect(await live.exited).toBe(0);
@@ -92,10 +94,9 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
   ])('start-up over the ws path: a %s device (%s) ends up recorded', async (device, _what, logLine) => {
     const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
     const recording = join(dir, 'live.ndjson');
-    const sim = start(['simulate', '--ble', '--ble-device', device, '--warmup', '0', '--duration', '5']);
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
-    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
-    expect(await sim.exited).toBe(0);
+    const { sim, url } = await startSimulator(['--ble-device', device, '--warmup', '0', '--duration', '5']);
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], remoteAdapter(url));
+    expect((await sim.exited).code).toBe(0);
     live.child.kill('SIGINT');
     expect(await live.exited).toBe(0);
     expect(live.stderr()).toMatch(logLine);
@@ -105,9 +106,8 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
   it('leaves a readable recording when killed with SIGKILL mid-session', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
     const recording = join(dir, 'live.ndjson');
-    const sim = start(['simulate', '--ble', '--warmup', '0', '--duration', '8']);
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
-    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
+    const { sim, url } = await startSimulator(['--warmup', '0', '--duration', '8']);
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], remoteAdapter(url));
     await waitFor(() => existsSync(recording) && readFileSync(recording, 'utf8').split('"c":"2ad1"').length > 3, 10_000, () => 'three Rower Data frames');
     live.child.kill('SIGKILL');
     await live.exited;
@@ -121,9 +121,8 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
   it('records POST /api/workout start (whole room) and stop (one rower); replaying the recording starts and stops the same plans', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
     const recording = join(dir, 'live.ndjson');
-    const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--duration', '8']);
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
-    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], { NOBLE_WEBSOCKET: '1' });
+    const { sim, url: adapter } = await startSimulator(['--rowers', '2', '--warmup', '0', '--duration', '8']);
+    const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], remoteAdapter(adapter));
     await waitFor(() => /display: http:\/\/127\.0\.0\.1:\d+\//.test(live.stderr()), 10_000, () => `the display address in: ${live.stderr()}`);
     const url = /display: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(live.stderr())![1]!;
     let ids: string[] = [];
@@ -135,7 +134,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     const post = (body: unknown) => fetch(`${url}api/workout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post({ action: 'start', plan: 'hiit-30-60' })).status).toBe(202);
     expect((await post({ action: 'stop', rower: ids[0] })).status).toBe(202);
-    expect(await sim.exited).toBe(0);
+    expect((await sim.exited).code).toBe(0);
     live.child.kill('SIGINT');
     expect(await live.exited).toBe(0);
 
@@ -155,9 +154,8 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
   }, 40_000);
 
   it('scan --json lists the virtual rowers and why they were recognised', async () => {
-    const sim = start(['simulate', '--ble', '--rowers', '2', '--warmup', '0', '--duration', '8']);
-    await waitFor(() => sim.stderr().includes('virtual rower'), 10_000, () => `the simulator (stderr: ${sim.stderr()})`);
-    const scan = start(['scan', '--json', '--timeout', '1.5'], { NOBLE_WEBSOCKET: '1' });
+    const { sim, url } = await startSimulator(['--rowers', '2', '--warmup', '0', '--duration', '8']);
+    const scan = start(['scan', '--json', '--timeout', '1.5'], remoteAdapter(url));
     expect(await scan.exited).toBe(0);
     const doc = JSON.parse(scan.stdout()) as { devices: Array<{ id: string; kind: string; reason: string; name: string }> };
     expect(doc.devices.map((d) => d.id).sort()).toEqual(['e75100000001', 'e75100000002']);

@@ -19,6 +19,8 @@ export interface BleSimulatorConfig {
   /** prefix for advertised names (so `live` matches a device profile, e.g. 'I-ROWER') */
   namePrefix?: string;
   drops: LinkDrop[];
+  /** at each of these times, s, send the central the malformed messages of MALFORMED_MESSAGES */
+  malformedAtS?: number[];
   port?: number;
   host?: string;
   /** skip this much of the simulated session, s */
@@ -37,6 +39,24 @@ export interface RunningBleSimulator {
   done: Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * What a faulty remote adapter might send (issue 15 item 3): not JSON, not an object, no type,
+ * fields noble dereferences missing or of the wrong type, and a well-formed notification for a
+ * service noble never discovered (noble itself throws on that one).
+ */
+export const MALFORMED_MESSAGES = (id: string): string[] => [
+  '{"type":"read","peripheralUuid":',
+  'null',
+  '[1,2,3]',
+  '{"peripheralUuid":"x"}',
+  '{"type":"discover","peripheralUuid":"ffffffffffff"}',
+  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"1826","characteristicUuid":"2ad1","data":"zz"}`,
+  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"1826","characteristicUuid":"2ad1","data":12}`,
+  `{"type":"characteristicsDiscover","peripheralUuid":"${id}","serviceUuid":"1826","characteristics":"2ad1"}`,
+  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"ffff","characteristicUuid":"2ad1","data":"0100"}`,
+  `{"type":"read","peripheralUuid":"0000000000ff","serviceUuid":"1826","characteristicUuid":"2ad1","data":"0100"}`,
+];
 
 /** BLE address-like id for rower `i` (0-based). */
 export const simulatedDeviceId = (i: number): string => `e75100${(i + 1).toString(16).padStart(6, '0')}`;
@@ -73,6 +93,14 @@ export async function startBleSimulator(cfg: BleSimulatorConfig): Promise<Runnin
       cfg.log(`link back at ${drop.atS + drop.durationS} s`);
       for (const d of devices) bindings.restoreLink(d.id);
     }, (drop.atS + drop.durationS) * 1000));
+  }
+
+  for (const atS of cfg.malformedAtS ?? []) {
+    timers.push(setTimeout(() => {
+      const texts = devices.flatMap((d) => MALFORMED_MESSAGES(d.id));
+      for (const text of texts) server.sendRaw(text);
+      cfg.log(`sent ${texts.length} malformed messages at ${atS} s`);
+    }, atS * 1000));
   }
 
   let next = 0;

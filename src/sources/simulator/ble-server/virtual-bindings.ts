@@ -28,6 +28,9 @@ export interface VirtualBindingsOptions {
 export class VirtualBindings extends EventEmitter {
   private readonly devices = new Map<string, DeviceState>();
   private scanTimer: ReturnType<typeof setInterval> | undefined;
+  private powered = true;
+  /** bumped by powerOff: answers scheduled before it are never delivered (the adapter is gone) */
+  private epoch = 0;
   /** every command received, for tests (`connect`, `notify 2ad1 true`, `write 2ad9 00`...) */
   readonly commands: string[] = [];
 
@@ -57,7 +60,7 @@ export class VirtualBindings extends EventEmitter {
   connect(id: string): void {
     this.commands.push(`connect ${id}`);
     const d = this.devices.get(id);
-    if (!d || d.spec.hangConnect || !d.up) return; // a connect to an absent device pends, as on a real adapter
+    if (!d || d.spec.hangConnect || !d.up || !this.powered) return; // a connect to an absent device pends, as on a real adapter
     this.later(() => {
       d.connected = true;
       this.emit('connect', id);
@@ -170,6 +173,29 @@ export class VirtualBindings extends EventEmitter {
     if (d) d.up = true;
   }
 
+  /**
+   * The adapter goes away (switched off, unplugged, its remote link lost): every link is gone
+   * without a word from the adapter (no disconnect events), scanning stops, state poweredOff.
+   */
+  powerOff(): void {
+    this.powered = false;
+    this.epoch += 1;
+    this.stopTimer();
+    for (const d of this.devices.values()) {
+      d.connected = false;
+      d.notifying.clear();
+      d.hasControl = false;
+      d.started = false;
+    }
+    setTimeout(() => this.emit('stateChange', 'poweredOff'), this.opts.latencyMs ?? 2);
+  }
+
+  /** The adapter is back: state poweredOn, nothing connected, not scanning. */
+  powerOn(): void {
+    this.powered = true;
+    this.later(() => this.emit('stateChange', 'poweredOn'));
+  }
+
   isStreaming(id: string): boolean {
     const d = this.devices.get(id);
     return !!d?.connected && d.notifying.has('2ad1') && (d.spec.startup !== 'control-start' || d.started);
@@ -200,6 +226,7 @@ export class VirtualBindings extends EventEmitter {
   }
 
   private advertise(): void {
+    if (!this.powered) return;
     for (const d of this.devices.values()) {
       if (!d.up || d.connected) continue;
       const adv = d.spec.advertise ?? {};
@@ -228,6 +255,9 @@ export class VirtualBindings extends EventEmitter {
 
   private later(fn: () => void): void {
     const ms = this.opts.latencyMs ?? 2;
-    setTimeout(fn, ms);
+    const epoch = this.epoch;
+    setTimeout(() => {
+      if (epoch === this.epoch) fn();
+    }, ms);
   }
 }

@@ -11,6 +11,8 @@ export const WS_SLAVE_PORT = 0xb1e; // 2846, fixed in noble's websocket bindings
 
 export interface WsSlaveServer {
   port: number;
+  /** send `text` as it is to every connected central (a faulty remote adapter, for tests) */
+  sendRaw(text: string): void;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,9 @@ export function startWsSlaveServer(bindings: VirtualBindings, opts: { port?: num
       const addr = wss.address();
       resolve({
         port: typeof addr === 'object' && addr ? addr.port : (opts.port ?? WS_SLAVE_PORT),
+        sendRaw: (text) => {
+          for (const ws of clients) ws.send(text);
+        },
         close: () =>
           new Promise<void>((done) => {
             for (const undo of detach) undo();
