@@ -18,6 +18,11 @@ export function bestThreeStrokes(strokes: readonly Stroke[]): { powerW: number; 
   return best;
 }
 
+/** Highest heart rate reported in [fromMs, toMs], bpm (points sorted by t). */
+export function peakHeartRate(points: readonly Point[], fromMs: number, toMs: number): number | undefined {
+  return peakOf(points, 'heartRate', fromMs, toMs);
+}
+
 /** Max of `key` over reports in [fromMs, toMs]. */
 function peakOf(points: readonly Point[], key: 'heartRate', fromMs: number, toMs: number): number | undefined {
   let peak: number | undefined;

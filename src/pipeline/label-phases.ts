@@ -225,8 +225,7 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
         },
         error: (err: unknown) => subscriber.error(err),
         complete() {
-          if (lastWorkEnd !== undefined && lastT > lastWorkEnd) bounds('cooldown', 1, lastWorkEnd, lastT);
-          // end of data: the smoother's final intervals replace the live ones downstream
+          // end of data (no live cool-down interval first: the revision names it): the smoother's final intervals replace the live ones downstream
           subscriber.next({ type: 'final-bounds', intervals: finalBounds(rower, finalSegments(stops.strokes, { minWorkMs }), firstCatch, lastStroke) });
           subscriber.complete();
         },

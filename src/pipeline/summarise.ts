@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import { HR_LAG_MS, summariseInterval } from '../analysis/interval-stats.js';
-import type { Interval } from '../analysis/types.js';
+import { HR_LAG_MS, peakHeartRate, summariseInterval } from '../analysis/interval-stats.js';
+import type { Interval, IntervalStats } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
 import { window } from './sample-window.js';
@@ -26,10 +26,18 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
       const samples: Sample[] = [];
       /** work intervals waiting for their heart-rate window */
       const waiting: Interval[] = [];
+      /** the statistics last sent for each work interval (by index) */
+      const sent = new Map<number, IntervalStats>();
       const flush = (now: number): void => {
         while (waiting.length > 0 && now > waiting[0]!.end + HR_LAG_MS) {
           const iv = waiting.shift()!;
-          subscriber.next({ type: 'interval', interval: withStats(samples, iv, iv.end + HR_LAG_MS) });
+          // only the heart-rate peak changes with the longer window
+          const until = iv.end + HR_LAG_MS;
+          const peak = peakHeartRate(window(samples, iv.start, until), iv.start, until);
+          const stats = { ...(sent.get(iv.index) ?? withStats(samples, iv, iv.end).stats) };
+          if (peak !== undefined) stats.peakHeartRate = peak;
+          else delete stats.peakHeartRate;
+          subscriber.next({ type: 'interval', interval: { ...iv, stats } });
         }
       };
       let now = Number.NEGATIVE_INFINITY;
@@ -46,7 +54,9 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
                 else waiting.push(iv);
                 if (same) return;
               }
-              subscriber.next({ type: 'interval', interval: withStats(samples, iv, iv.end) });
+              const out = withStats(samples, iv, iv.end);
+              if (iv.kind === 'work') sent.set(iv.index, out.stats);
+              subscriber.next({ type: 'interval', interval: out });
               flush(now);
               return;
             }
