@@ -1,5 +1,5 @@
 /** Human output of `ergsprint analyze`: a per-interval table with verdicts, then the session reading. */
-import type { AnalysisJson, JsonInterval } from './analysis-json.js';
+import type { AnalysisJson, JsonInterval } from '../export/analysis-json.js';
 
 const clock = (s: number): string => {
   const m = Math.floor(s / 60);

@@ -8,7 +8,7 @@ import { readRecording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
 import { replay$ } from '../sources/replay.js';
 import type { Plan } from '../workouts/plan.js';
-import { analysisToJson } from './analysis-json.js';
+import { analysisToJson } from '../export/analysis-json.js';
 import { analysisTable } from './analysis-table.js';
 import { loadPlan } from './plan-option.js';
 

@@ -3,10 +3,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
-import { analysisToJson } from './analysis-json.js';
+import { analysisToJson } from '../export/analysis-json.js';
 import { analyzeFile } from './analyze.js';
 import { readLabels as readLabelsFile, type LabelsFile } from '../recording/labels.js';
-import { detectedWork, MATCH_SHARE_OF_UNION, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from './evaluation.js';
+import { detectedWork, MATCH_SHARE_OF_UNION, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from '../analysis/evaluation.js';
 
 /** Labelled recordings in a directory: [recording, labels] pairs, sorted by name. */
 export function labelledRecordings(dir: string): Array<[string, string]> {
