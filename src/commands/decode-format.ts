@@ -6,6 +6,7 @@ import { decodeHeartRate } from '../ftms/heart-rate.js';
 import { decodeMachineStatus } from '../ftms/machine-status.js';
 import { decodeRowerData, ROWER_DATA_UNITS } from '../ftms/rower-data.js';
 import { decodeTrainingStatus } from '../ftms/training-status.js';
+import { textTable } from './text-table.js';
 
 /** Decoders by characteristic UUID. */
 export const DECODERS = {
@@ -77,6 +78,5 @@ export function outcomeText(char: DecodableChar, text: string, o: DecodeOutcome)
   const rows: [string, string][] = o.ok
     ? Object.entries(o.record).map(([k, v]) => [k, formatValue(k, v)])
     : [['error', `${o.error}: ${o.message}`]];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return [header, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)].join('\n') + '\n';
+  return [header, ...textTable(rows, { indent: '  ' })].join('\n') + '\n';
 }

@@ -6,6 +6,7 @@ import { CliError } from '../cli-error.js';
 import { analysisToJson } from '../export/analysis-json.js';
 import { analyzeFile } from './analyze.js';
 import { readLabels as readLabelsFile, type LabelsFile } from '../recording/labels.js';
+import { textTable } from './text-table.js';
 import { detectedWork, MATCH_SHARE_OF_UNION, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from '../analysis/evaluation.js';
 
 /** Labelled recordings in a directory: [recording, labels] pairs, sorted by name. */
@@ -58,11 +59,8 @@ function table(files: readonly FileScore[], t: Totals): string[] {
     s.allOutAgree[1] + s.heldAgree[1] === 0 ? '–' : `${s.allOutAgree[0] + s.heldAgree[0]}/${s.allOutAgree[1] + s.heldAgree[1]}`,
   ]);
   const head = ['file', 'found', 'detected', 'start med s', 'end med s', 'p90 s', 'verdicts agree'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [
-    fmt(head),
-    ...rows.map(fmt),
+    ...textTable([head, ...rows]),
     '',
     `files ${t.files}: work recall ${f2(t.recall, 3)}, precision ${f2(t.precision, 3)} (match = overlap ≥ ${MATCH_SHARE_OF_UNION * 100} % of the union, one-to-one)`,
     `boundary error: median ${f2(t.boundaryMedianS)} s, p90 ${f2(t.boundaryP90S)} s (start median ${f2(t.startMedianS)} / p90 ${f2(t.startP90S)}; end median ${f2(t.endMedianS)} / p90 ${f2(t.endP90S)})`,

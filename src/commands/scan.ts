@@ -7,6 +7,7 @@ import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.j
 import { scanDevices, type ScannedDevice } from '../sources/ble/scan-devices.js';
 import { dataDir } from '../store/data-dir.js';
 import { bleCliError } from './ble-errors.js';
+import { textTable } from './text-table.js';
 
 interface Flags {
   timeout: string;
@@ -44,6 +45,5 @@ export function register(program: Command): void {
 function table(devices: ScannedDevice[]): string {
   if (devices.length === 0) return 'no FTMS rowers or heart-rate straps heard (is the console awake and not connected to another app?)\n';
   const rows = devices.map((d) => [LABEL[d.kind], d.name ?? '(no name)', d.id, `${d.rssi} dBm`, d.reason]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join('  ')).join('\n') + '\n';
+  return textTable(rows).join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { serializeRecording } from '../recording/writer.js';
+import { formatClock } from '../rowing/format.js';
 import { athletePresets, p2kFromTimeS } from '../sources/simulator/athlete.js';
 import { PROFILE_NAMES } from '../sources/simulator/device-profiles.js';
 import { resolveSimulateOptions, type SimulateOptions, SimulateOptionsError, simulateDefaults } from '../sources/simulator/simulate-options.js';
@@ -167,11 +168,9 @@ function writeSession(out: string, opts: SimulateOptions, withLabels: boolean, f
   const work = session.labels.intervals.filter((i) => i.kind === 'work').length;
   const rowers = session.header.rowers.map((r) => r.name).join(', ');
   process.stdout.write(
-    `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${clock(lastT / 1000)}${withLabels ? `; labels ${labelsPath}` : ''}\n`,
+    `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${formatClock(lastT / 1000)}${withLabels ? `; labels ${labelsPath}` : ''}\n`,
   );
 }
-
-const clock = (s: number): string => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 
 function num(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
