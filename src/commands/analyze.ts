@@ -1,5 +1,4 @@
 /** `ergsprint analyze FILE`: intervals, stats and all-out verdicts of a recording (table or --json). */
-import type { Command } from 'commander';
 import { parseRowTime, RowTimeError } from '../analysis/reference.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { CliError } from '../cli-error.js';
@@ -56,26 +55,10 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings): Prom
   return analyzeRecording(recording, { ...opts, source$: replay$(recording.items, { speed: 'instant' }) });
 }
 
-export function register(program: Command): void {
-  program
-    .command('analyze')
-    .description('find the work/rest intervals of a recording and judge every sprint')
-    .argument('<file>', 'recording (NDJSON)')
-    .option('--json', 'print the analysis as JSON (the documented contract) on stdout')
-    .option('--plan <name|file>', 'workout plan: hiit-30-60, hiit-30-90, or a .json plan file')
-    .option('--ref-2k <m:ss>', 'your 2k time, as the reference for sprint 1 (e.g. 7:05)')
-    .option('--ref-500m <m:ss.s>', 'your 500 m time, as the reference for sprint 1 (e.g. 1:32.5)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ergsprint analyze fixtures/hiit-allout.ndjson
-  $ ergsprint analyze session.ndjson --plan hiit-30-90 --ref-2k 7:05 --json`,
-    )
-    .action(async (file: string, flags: AnalyzeFlags) => {
-      const settings = analyzeSettings(flags);
-      const doc = analysisToJson(await analyzeFile(file, settings));
-      if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
-      else process.stdout.write(`${analysisTable(doc).join('\n')}\n`);
-    });
+/** The `analyze` command's action (its options are declared in src/cli/analyze.ts). */
+export async function analyzeCommand(file: string, flags: AnalyzeFlags): Promise<void> {
+  const settings = analyzeSettings(flags);
+  const doc = analysisToJson(await analyzeFile(file, settings));
+  if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
+  else process.stdout.write(`${analysisTable(doc).join('\n')}\n`);
 }

@@ -1,7 +1,6 @@
 /** `ergsprint evaluate DIR`: run analyze on every labelled recording in DIR and score it. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { analysisToJson } from '../export/analysis-json.js';
 import { analyzeFile } from './analyze.js';
@@ -69,17 +68,10 @@ function table(files: readonly FileScore[], t: Totals): string[] {
   ];
 }
 
-export function register(program: Command): void {
-  program
-    .command('evaluate')
-    .description('score the analysis against ground-truth labels for every labelled recording in a folder')
-    .argument('<dir>', 'folder with *.ndjson recordings and their *.labels.json')
-    .option('--json', 'print the scores as JSON')
-    .addHelpText('after', '\nExample:\n  $ ergsprint evaluate fixtures')
-    .action(async (dir: string, flags: { json?: boolean }) => {
-      const result = await evaluateDir(dir);
-      if (result.files.length === 0) throw new CliError(`${dir}: no recordings with a .labels.json`);
-      if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(`${table(result.files, result.totals).join('\n')}\n`);
-    });
+/** The `evaluate` command's action (its options are declared in src/cli/evaluate.ts). */
+export async function evaluateCommand(dir: string, flags: { json?: boolean }): Promise<void> {
+  const result = await evaluateDir(dir);
+  if (result.files.length === 0) throw new CliError(`${dir}: no recordings with a .labels.json`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`${table(result.files, result.totals).join('\n')}\n`);
 }

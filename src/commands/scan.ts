@@ -1,6 +1,5 @@
 /** `ergsprint scan`: list FTMS rowers and heart-rate straps in range, then exit. */
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { parseTimeoutS } from './time-options.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.js';
@@ -9,7 +8,7 @@ import { dataDir } from '../store/data-dir.js';
 import { bleCliError } from './ble-errors.js';
 import { textTable } from './text-table.js';
 
-interface Flags {
+export interface ScanFlags {
   timeout: string;
   json?: boolean;
   all?: boolean;
@@ -18,28 +17,19 @@ interface Flags {
 
 const LABEL: Record<ScannedDevice['kind'], string> = { rower: 'FTMS rower', hr: 'HR strap', 'not-ftms': 'NOT FTMS', unknown: '?' };
 
-export function register(program: Command): void {
-  program
-    .command('scan')
-    .description('list FTMS rowers and heart-rate straps in range, then exit')
-    .option('--timeout <s>', 'how long to listen, s', '8')
-    .option('--json', 'print one JSON document instead of a table')
-    .option('--all', 'also list devices that are neither rowers nor straps')
-    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
-    .addHelpText('after', '\nA rower that advertises nothing recognisable is not listed; `ergsprint live --rower NAME` still finds it by GATT discovery.')
-    .action(async (flags: Flags) => {
-      const seconds = parseTimeoutS(flags.timeout);
-      try {
-        const { lookup } = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json')));
-        const noble = await loadNoble();
-        await waitPoweredOn(noble, 10_000);
-        if (!flags.json) process.stderr.write(`scanning for ${seconds} s...\n`);
-        const devices = await scanDevices(noble, { durationMs: seconds * 1000, profiles: lookup, all: flags.all === true });
-        process.stdout.write(flags.json ? JSON.stringify({ devices }, null, 2) + '\n' : table(devices));
-      } catch (err) {
-        throw bleCliError(err);
-      }
-    });
+/** The `scan` command's action (its options are declared in src/cli/scan.ts). */
+export async function scanCommand(flags: ScanFlags): Promise<void> {
+  const seconds = parseTimeoutS(flags.timeout);
+  try {
+    const { lookup } = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json')));
+    const noble = await loadNoble();
+    await waitPoweredOn(noble, 10_000);
+    if (!flags.json) process.stderr.write(`scanning for ${seconds} s...\n`);
+    const devices = await scanDevices(noble, { durationMs: seconds * 1000, profiles: lookup, all: flags.all === true });
+    process.stdout.write(flags.json ? JSON.stringify({ devices }, null, 2) + '\n' : table(devices));
+  } catch (err) {
+    throw bleCliError(err);
+  }
 }
 
 function table(devices: ScannedDevice[]): string {

@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
-import { evaluateDir, register } from '../../src/commands/evaluate.js';
+import { register } from '../../src/cli/evaluate.js';
+import { evaluateDir } from '../../src/commands/evaluate.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
