@@ -40,4 +40,3 @@ export interface Heartbeat {
 
 export type SourceItem = Frame | RowerEvent | Heartbeat;
 
-export const isFrame = (x: SourceItem): x is Frame => x.kind === 'frame';
