@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { DecodeFlags, DecodeIo } from '../commands/decode.js';
 
-/** The characteristics `decode` knows: the keys of DECODERS (src/commands/decode-format.ts; a test keeps them equal). */
+/** The characteristics `decode` knows: the keys of DECODERS (src/ftms/decode-by-char.ts; a test keeps them equal). */
 export const DECODE_CHARS: readonly string[] = ['2ad1', '2a37', '2acc', '2ad3', '2ada', '2ad9'];
 
 export function register(program: Command, io: DecodeIo = { stdin: process.stdin, stdout: process.stdout }): void {

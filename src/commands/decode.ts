@@ -7,7 +7,8 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { CliError } from '../cli-error.js';
-import { decodePayload, DECODERS, isDecodableChar, outcomeJson, outcomeText } from './decode-format.js';
+import { decodePayload, DECODERS, isDecodableChar } from '../ftms/decode-by-char.js';
+import { outcomeJson, outcomeText } from './decode-format.js';
 
 export interface DecodeIo {
   stdin: Readable & { isTTY?: boolean };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import { DECODE_CHARS } from '../../src/cli/decode.js';
-import { DECODERS } from '../../src/commands/decode-format.js';
+import { DECODERS } from '../../src/ftms/decode-by-char.js';
 import { buildCli, killChildren, runCli } from './cli-process.js';
 
 beforeAll(buildCli, 180_000);
