@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-/** The `ergsprint` command: wiring only. Each command lives in src/commands/. */
+/**
+ * The `ergsprint` command: wiring only. src/cli/<command>.ts declares each command's name,
+ * description and options; its implementation in src/commands/ is imported only when it runs.
+ */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
-import * as analyze from './commands/analyze.js';
-import * as decode from './commands/decode.js';
+import * as analyze from './cli/analyze.js';
+import * as decode from './cli/decode.js';
+import * as evaluate from './cli/evaluate.js';
+import * as inspect from './cli/inspect.js';
+import * as live from './cli/live.js';
+import * as replay from './cli/replay.js';
+import * as scan from './cli/scan.js';
+import * as simulate from './cli/simulate.js';
+import * as start from './cli/start.js';
 import { exitAfterFlush, exitQuietlyOnEpipe } from './commands/exit-after-flush.js';
-import * as evaluate from './commands/evaluate.js';
-import * as inspect from './commands/inspect.js';
-import * as live from './commands/live.js';
-import * as replay from './commands/replay.js';
-import * as scan from './commands/scan.js';
-import * as simulate from './commands/simulate.js';
-import * as start from './commands/start.js';
 
 export function buildProgram(): Command {
   const program = new Command('ergsprint')

@@ -1,11 +1,9 @@
 /** Human output of `ergsprint analyze`: a per-interval table with verdicts, then the session reading. */
-import type { AnalysisJson, JsonInterval } from './analysis-json.js';
+import type { AnalysisJson, JsonInterval } from '../export/analysis-json.js';
+import { formatClock } from '../rowing/format.js';
+import { textTable } from './text-table.js';
 
-const clock = (s: number): string => {
-  const m = Math.floor(s / 60);
-  const sec = s - m * 60;
-  return `${m}:${sec.toFixed(1).padStart(4, '0')}`;
-};
+const clock = (s: number): string => formatClock(s, { tenths: true });
 const num = (x: number | null, unit = ''): string => (x === null ? '–' : `${x}${unit}`);
 
 function verdictText(iv: JsonInterval): string {
@@ -38,9 +36,7 @@ export function analysisTable(doc: AnalysisJson): string[] {
       verdictText(iv),
     ]);
     const head = ['interval', 'start', 'end', 'length', 'avg P', 'peak P', 'rate', 'HR', 'verdict'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (r: string[]): string => '  ' + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-    lines.push(fmt(head), ...rows.map(fmt));
+    lines.push(...textTable([head, ...rows], { indent: '  ' }));
     const s = rower.summary;
     if (s) {
       const what = s.mode === 'single' ? 'piece' : s.band === undefined || s.band === 'A' ? 'sprints' : 'reps';

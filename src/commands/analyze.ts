@@ -1,5 +1,4 @@
 /** `ergsprint analyze FILE`: intervals, stats and all-out verdicts of a recording (table or --json). */
-import type { Command } from 'commander';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { CliError } from '../cli-error.js';
 import { analyzeRecording, type AnalysisResult } from '../pipeline/analyze-recording.js';
@@ -7,10 +6,10 @@ import { readRecording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
 import { replay$ } from '../sources/replay.js';
 import type { Plan } from '../workouts/plan.js';
-import { analysisToJson } from './analysis-json.js';
+import { analysisToJson } from '../export/analysis-json.js';
 import { analysisTable } from './analysis-table.js';
 import { loadPlan } from './plan-option.js';
-import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
+import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
 
 export interface AnalyzeFlags extends ReferenceFlags {
   json?: boolean;
@@ -43,25 +42,10 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings): Prom
   return analyzeRecording(recording, { ...opts, source$: replay$(recording.items, { speed: 'instant' }) });
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('analyze')
-    .description('find the work/rest intervals of a recording and judge every rep')
-    .argument('<file>', 'recording (NDJSON)')
-    .option('--json', 'print the analysis as JSON (the documented contract) on stdout')
-    .option('--plan <name|file>', 'workout plan: hiit-30-60, hiit-30-90, or a .json plan file');
-  referenceOptions(cmd)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ergsprint analyze fixtures/hiit-allout.ndjson
-  $ ergsprint analyze session.ndjson --plan hiit-30-90 --ref-2k 7:05 --json`,
-    )
-    .action(async (file: string, flags: AnalyzeFlags) => {
-      const settings = analyzeSettings(flags);
-      const doc = analysisToJson(await analyzeFile(file, settings));
-      if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
-      else process.stdout.write(`${analysisTable(doc).join('\n')}\n`);
-    });
+/** The `analyze` command's action (its options are declared in src/cli/analyze.ts). */
+export async function analyzeCommand(file: string, flags: AnalyzeFlags): Promise<void> {
+  const settings = analyzeSettings(flags);
+  const doc = analysisToJson(await analyzeFile(file, settings));
+  if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
+  else process.stdout.write(`${analysisTable(doc).join('\n')}\n`);
 }

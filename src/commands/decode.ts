@@ -6,9 +6,9 @@
  * 64 KiB per line (a BLE payload is at most 512 bytes, 1 KiB of hex).
  */
 import type { Readable, Writable } from 'node:stream';
-import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
-import { decodePayload, DECODERS, isDecodableChar, outcomeJson, outcomeText } from './decode-format.js';
+import { decodePayload, DECODERS, isDecodableChar } from '../ftms/decode-by-char.js';
+import { outcomeJson, outcomeText } from './decode-format.js';
 
 export interface DecodeIo {
   stdin: Readable & { isTTY?: boolean };
@@ -110,16 +110,8 @@ export async function runDecode(hexArgs: string[], flags: DecodeFlags, io: Decod
 }
 
 /** Add `decode` to the program; `io` defaults to the process's stdin/stdout (tests pass streams). */
-export function register(program: Command, io: DecodeIo = { stdin: process.stdin, stdout: process.stdout }): void {
-  program
-    .command('decode')
-    .description('decode FTMS / Heart Rate payloads (hex) given as arguments or one per line on stdin')
-    .argument('[hex...]', 'payloads in hex; spaces and colons inside are allowed')
-    .option('--char <uuid>', `characteristic: ${Object.keys(DECODERS).join(' | ')}`, '2ad1')
-    .option('--json', 'one JSON object per payload (the field names of shared/ftms/vectors.json)')
-    .addHelpText('after', '\nStdin: one payload per line, at most 64 KiB a line and 512 MiB in all.\nExit status: 0 all decoded, 1 some payload failed to decode, 2 bad usage.')
-    .action(async (hexArgs: string[], flags: DecodeFlags) => {
-      const failed = await runDecode(hexArgs, flags, io);
-      if (failed > 0) throw new CliError(`${failed} payload${failed === 1 ? '' : 's'} failed to decode`, 1);
-    });
+/** The `decode` command's action (its options are declared in src/cli/decode.ts). */
+export async function decodeCommand(hexArgs: string[], flags: DecodeFlags, io: DecodeIo): Promise<void> {
+  const failed = await runDecode(hexArgs, flags, io);
+  if (failed > 0) throw new CliError(`${failed} payload${failed === 1 ? '' : 's'} failed to decode`, 1);
 }

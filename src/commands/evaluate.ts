@@ -1,12 +1,12 @@
 /** `ergsprint evaluate DIR`: run analyze on every labelled recording in DIR and score it. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
-import { analysisToJson } from './analysis-json.js';
+import { analysisToJson } from '../export/analysis-json.js';
 import { analyzeFile } from './analyze.js';
 import { readLabels as readLabelsFile, type LabelsFile } from '../recording/labels.js';
-import { detectedWork, MATCH_SHARE_OF_UNION, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from './evaluation.js';
+import { textTable } from './text-table.js';
+import { detectedWork, MATCH_SHARE_OF_UNION, quantile, scoreFile, totals, type FileScore, type LabelWork, type Totals } from '../analysis/evaluation.js';
 
 /** Labelled recordings in a directory: [recording, labels] pairs, sorted by name. */
 export function labelledRecordings(dir: string): Array<[string, string]> {
@@ -58,11 +58,8 @@ function table(files: readonly FileScore[], t: Totals): string[] {
     s.allOutAgree[1] + s.heldAgree[1] === 0 ? '–' : `${s.allOutAgree[0] + s.heldAgree[0]}/${s.allOutAgree[1] + s.heldAgree[1]}`,
   ]);
   const head = ['file', 'found', 'detected', 'start med s', 'end med s', 'p90 s', 'verdicts agree'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [
-    fmt(head),
-    ...rows.map(fmt),
+    ...textTable([head, ...rows]),
     '',
     `files ${t.files}: work recall ${f2(t.recall, 3)}, precision ${f2(t.precision, 3)} (match = overlap ≥ ${MATCH_SHARE_OF_UNION * 100} % of the union, one-to-one)`,
     `boundary error: median ${f2(t.boundaryMedianS)} s, p90 ${f2(t.boundaryP90S)} s (start median ${f2(t.startMedianS)} / p90 ${f2(t.startP90S)}; end median ${f2(t.endMedianS)} / p90 ${f2(t.endP90S)})`,
@@ -71,17 +68,10 @@ function table(files: readonly FileScore[], t: Totals): string[] {
   ];
 }
 
-export function register(program: Command): void {
-  program
-    .command('evaluate')
-    .description('score the analysis against ground-truth labels for every labelled recording in a folder')
-    .argument('<dir>', 'folder with *.ndjson recordings and their *.labels.json')
-    .option('--json', 'print the scores as JSON')
-    .addHelpText('after', '\nExample:\n  $ ergsprint evaluate fixtures')
-    .action(async (dir: string, flags: { json?: boolean }) => {
-      const result = await evaluateDir(dir);
-      if (result.files.length === 0) throw new CliError(`${dir}: no recordings with a .labels.json`);
-      if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(`${table(result.files, result.totals).join('\n')}\n`);
-    });
+/** The `evaluate` command's action (its options are declared in src/cli/evaluate.ts). */
+export async function evaluateCommand(dir: string, flags: { json?: boolean }): Promise<void> {
+  const result = await evaluateDir(dir);
+  if (result.files.length === 0) throw new CliError(`${dir}: no recordings with a .labels.json`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`${table(result.files, result.totals).join('\n')}\n`);
 }

@@ -6,6 +6,8 @@ import type { Frame, RowerEvent } from '../ftms/frame.js';
 import type { SampleAssembler } from '../ftms/merge.js';
 import type { Sample } from '../ftms/sample.js';
 import type { Recording } from '../recording/reader.js';
+import { formatClockMs, formatPace } from '../rowing/format.js';
+import { textTable } from './text-table.js';
 
 export interface InspectOptions {
   /** only this rower's lines (table and summary) */
@@ -26,40 +28,7 @@ export function rowerNames(rec: Recording): Map<string, string> {
 
 const DASH = '-';
 
-/** ms → "m:ss.s" (minutes unbounded: 75:03.2). */
-export function formatClock(ms: number): string {
-  const tenths = Math.round(ms / 100);
-  const m = Math.floor(tenths / 600);
-  const s = (tenths % 600) / 10;
-  return `${m}:${s.toFixed(1).padStart(4, '0')}`;
-}
-
-/** seconds per 500 m → "m:ss". */
-export function formatPace(s500: number): string {
-  const whole = Math.round(s500);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
-
 const num = (x: number | undefined, digits = 0): string => (x === undefined ? DASH : x.toFixed(digits));
-
-/**
- * Lay out rows as columns; `right[i]` right-aligns column i. A row shorter than the first (head)
- * row is a note: its cells but the last are aligned, the last runs on unpadded and does not
- * widen its column. Trailing spaces trimmed.
- */
-export function alignColumns(rows: string[][], right: boolean[]): string[] {
-  const full = rows[0]?.length ?? 0;
-  const alignedCount = (row: string[]): number => (row.length < full ? row.length - 1 : row.length);
-  const widths: number[] = [];
-  for (const row of rows) for (let i = 0; i < alignedCount(row); i++) widths[i] = Math.max(widths[i] ?? 0, row[i]?.length ?? 0);
-  return rows.map((row) => {
-    const n = alignedCount(row);
-    return row
-      .map((cell, i) => (i >= n ? cell : right[i] === true ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  });
-}
 
 /** Every line `inspect` prints, given the recording and a decoder factory (one decoder per rower). */
 export function renderInspect(rec: Recording, file: string, opts: InspectOptions, makeDecoder: (rower: string) => SampleAssembler): string[] {
@@ -76,7 +45,7 @@ export function renderInspect(rec: Recording, file: string, opts: InspectOptions
   const limit = opts.limit ?? Infinity;
   const table = opts.raw === true ? rawRows(items) : sampleRows(items, makeDecoder);
   const shown = table.rows.slice(0, limit);
-  for (const line of alignColumns([table.head, ...shown], table.right)) out.push(line); // no spread: may be 10^5+ lines
+  for (const line of textTable([table.head, ...shown], { right: table.right })) out.push(line); // no spread: may be 10^5+ lines
   if (shown.length < table.rows.length) out.push(`  ... ${table.rows.length - shown.length} more rows (--limit ${limit})`);
   out.push('');
   out.push(...summary(rec, items, table));
@@ -96,8 +65,8 @@ interface Table {
 function rawRows(items: ReadonlyArray<Frame | RowerEvent>): Table {
   const rows = items.map((i) =>
     i.kind === 'frame'
-      ? [formatClock(i.t), i.rower, i.char, Buffer.from(i.bytes).toString('hex')]
-      : [formatClock(i.t), i.rower, 'event', eventText(i)],
+      ? [formatClockMs(i.t), i.rower, i.char, Buffer.from(i.bytes).toString('hex')]
+      : [formatClockMs(i.t), i.rower, 'event', eventText(i)],
   );
   return { head: ['t', 'rower', 'char', 'hex'], right: [true, false, false, false], rows };
 }
@@ -110,7 +79,7 @@ function sampleRows(items: ReadonlyArray<Frame | RowerEvent>, makeDecoder: (rowe
     for (const s of list) {
       samples++;
       rows.push([
-        formatClock(s.t),
+        formatClockMs(s.t),
         s.rower,
         num(s.powerW),
         num(s.strokeRate, 1),
@@ -123,14 +92,14 @@ function sampleRows(items: ReadonlyArray<Frame | RowerEvent>, makeDecoder: (rowe
   };
   for (const item of items) {
     if (item.kind === 'event') {
-      rows.push([formatClock(item.t), item.rower, `[${eventText(item)}]`]);
+      rows.push([formatClockMs(item.t), item.rower, `[${eventText(item)}]`]);
       continue;
     }
     let dec = decoders.get(item.rower);
     if (dec === undefined) decoders.set(item.rower, (dec = makeDecoder(item.rower)));
     const before = dec.dropped;
     add(dec.push(item));
-    if (dec.dropped > before) rows.push([formatClock(item.t), item.rower, `[undecodable ${item.char} ${Buffer.from(item.bytes).toString('hex')}]`]);
+    if (dec.dropped > before) rows.push([formatClockMs(item.t), item.rower, `[undecodable ${item.char} ${Buffer.from(item.bytes).toString('hex')}]`]);
   }
   for (const dec of decoders.values()) add(dec.flush(Number.POSITIVE_INFINITY));
   const undecodable = [...decoders.values()].reduce((n, d) => n + d.dropped, 0);
@@ -158,13 +127,13 @@ function summary(rec: Recording, items: ReadonlyArray<Frame | RowerEvent>, table
   const last = items[items.length - 1]?.t ?? 0;
   const lines = ['summary'];
   const rows = [
-    ['duration', `${formatClock(last)} (first item at ${formatClock(first)})`],
+    ['duration', `${formatClockMs(last)} (first item at ${formatClockMs(first)})`],
     ['frames', `${[...chars.values()].reduce((a, b) => a + b, 0)}: ${list(chars)}`],
     ['events', list(events)],
   ];
   if (table.samples !== undefined) rows.push(['samples', String(table.samples)]);
   if (table.undecodable !== undefined && table.undecodable > 0) rows.push(['undecodable', `${table.undecodable} frames`]);
   rows.push(['torn last line', rec.tornLastLine ? 'yes (dropped: the recorder was cut off mid-write)' : 'no']);
-  lines.push(...alignColumns(rows, [false, false]).map((l) => `  ${l}`));
+  lines.push(...textTable(rows, { indent: '  ' }));
   return lines;
 }

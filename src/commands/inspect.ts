@@ -1,7 +1,6 @@
 /** `ergsprint inspect FILE`: header, decoded samples (or raw frames) and a summary of a recording. */
 import { statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { findProfile } from '../ftms/device-profiles.js';
 import { createSampleAssembler } from '../ftms/merge.js';
@@ -12,21 +11,13 @@ import { renderInspect, rowerNames, type InspectOptions } from './inspect-report
 /** Files bigger than this show a progress bar (when stderr is a terminal), bytes. */
 const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
 
-export function register(program: Command): void {
-  program
-    .command('inspect')
-    .description('Show a recording: header, decoded samples as a table, and a summary')
-    .argument('<file>', 'recording (.ndjson)')
-    .option('--rower <id>', 'only this rower')
-    .option('--limit <n>', 'print at most N table rows', parseLimit)
-    .option('--raw', 'print the raw frames (t, rower, characteristic, hex) instead of decoded samples')
-    .action(async (file: string, opts: InspectOptions) => {
-      const rec = await load(file);
-      const names = rowerNames(rec);
-      if (opts.rower !== undefined) checkRower(opts.rower, rec, names, file);
-      const lines = renderInspect(rec, file, opts, (rower) => createSampleAssembler({ profile: findProfile(names.get(rower)) }));
-      await writeLines(lines);
-    });
+/** The `inspect` command's action (its options are declared in src/cli/inspect.ts). */
+export async function inspectCommand(file: string, opts: InspectOptions): Promise<void> {
+  const rec = await load(file);
+  const names = rowerNames(rec);
+  if (opts.rower !== undefined) checkRower(opts.rower, rec, names, file);
+  const lines = renderInspect(rec, file, opts, (rower) => createSampleAssembler({ profile: findProfile(names.get(rower)) }));
+  await writeLines(lines);
 }
 
 /** Write to stdout in chunks, honouring backpressure; a closed pipe (`| head`) just ends the output. */
@@ -63,12 +54,6 @@ function checkRower(rower: string, rec: Recording, names: ReadonlyMap<string, st
   if (ids.has(rower)) return;
   const known = [...ids].map((id) => (names.has(id) ? `${id} (${names.get(id) ?? ''})` : id));
   throw new CliError(`--rower "${rower}": no such rower in ${file}; its rowers: ${known.length > 0 ? known.join(', ') : '(none)'}`);
-}
-
-function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`--limit must be a non-negative integer, got "${value}"`);
-  return n;
 }
 
 /** Read the recording (progress bar on a TTY for big files); a bad recording becomes CliError exit 2. */

@@ -5,6 +5,7 @@
 import type { Interval } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
 import type { SessionEvent } from '../pipeline/session-state.js';
+import { formatPace } from '../rowing/format.js';
 
 interface RowerLine {
   name: string;
@@ -15,8 +16,7 @@ interface RowerLine {
 
 const pace = (s: number | undefined): string => {
   if (s === undefined || !Number.isFinite(s) || s <= 0) return '-:--.-';
-  const m = Math.floor(s / 60);
-  return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
+  return formatPace(s, { tenths: true });
 };
 
 /** One rower's status line (no newline). */

@@ -4,7 +4,6 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { catchError, EMPTY, type Observable, Subject, share, takeUntil, tap } from 'rxjs';
 import { CliError } from '../cli-error.js';
 import type { SourceItem } from '../ftms/frame.js';
@@ -24,7 +23,7 @@ import { LiveStatus } from './live-status.js';
 import { loadPlan } from './plan-option.js';
 import { checkServerFlags, listenError, parsePort } from './server-options.js';
 import { parseTimeoutS } from './time-options.js';
-import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
+import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { connectionTracker, Shutdown } from './shutdown.js';
 import { workoutInjector } from './workout-commands.js';
 
@@ -39,27 +38,6 @@ export interface LiveFlags extends ReferenceFlags {
   timeout: string;
   plan?: string;
   profiles?: string;
-}
-
-const collect = (v: string, prev: string[]): string[] => [...prev, v];
-
-export function register(program: Command): void {
-  const cmd = program
-    .command('live')
-    .description('connect to FTMS rowers over Bluetooth, record the session and serve the live display')
-    .option('--rower <name|id>', 'a rower to use, by advertised-name prefix or id (repeatable; default: every FTMS rower in range)', collect, [])
-    .option('--hr <strap=rower>', 'attach a BLE heart-rate strap to a rower, e.g. Polar=PM5 (repeatable)', collect, [])
-    .option('--record <file>', 'recording to write (default: <data dir>/sessions/<start>.ndjson)')
-    .option('--port <n>', 'display server port (0 = any free port)', '8080')
-    .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
-    .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', '30')
-    .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
-    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json');
-  referenceOptions(cmd)
-    .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
-    .action(async (flags: LiveFlags) => runLive(flags));
 }
 
 /** Run a live session until Ctrl-C (also used by `ergsprint start`); throws CliError. */

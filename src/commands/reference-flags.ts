@@ -1,5 +1,4 @@
 /** `--ref-2k M:SS` / `--ref-500m M:SS.t`: the declared test the verdicts extrapolate from (analyze, live, replay, start). */
-import type { Command } from 'commander';
 import { parseDeclaredTime, RowTimeError, type DeclaredDistance } from '../analysis/reference.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { CliError } from '../cli-error.js';
@@ -9,12 +8,6 @@ export interface ReferenceFlags {
   ref500m?: string;
 }
 
-/** Adds both options to a command. */
-export function referenceOptions(cmd: Command): Command {
-  return cmd
-    .option('--ref-2k <m:ss>', 'your 2k time (4:50–15:00): what every rep is judged against, scaled by its duration (e.g. 7:05)')
-    .option('--ref-500m <m:ss.t>', 'your 500 m time (1:05–4:00), when you have no 2k (e.g. 1:32.5)');
-}
 
 function declared(flag: string, text: string, distance: DeclaredDistance): number {
   try {

@@ -1,11 +1,10 @@
 /** `ergsprint replay FILE`: serve the live display fed by a recording, at N× speed, optionally looping. */
-import type { Command } from 'commander';
 import { loadPlan } from './plan-option.js';
-import { referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
+import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { closeOnSignal, parsePort, serveRecording } from './serve-recording.js';
 import { parseSpeed } from './time-options.js';
 
-interface Flags extends ReferenceFlags {
+export interface ReplayFlags extends ReferenceFlags {
   speed: string;
   loop?: boolean;
   port: string;
@@ -15,35 +14,22 @@ interface Flags extends ReferenceFlags {
   plan?: string;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('replay')
-    .argument('<file>', 'a recording (.ndjson)')
-    .description('serve the live display fed by a recording, as if it were happening now')
-    .option('--speed <n>', 'replay speed, × real time (0.01–1000)', '1')
-    .option('--loop', 'start over at the end (each pass is a new session)')
-    .option('--port <n>', 'display server port (0 = any free port)', '8080')
-    .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
-    .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--plan <name|file>', 'workout plan: a built-in name (hiit-30-60, hiit-30-90) or a .json plan file');
-  referenceOptions(cmd)
-    .action(async (file: string, flags: Flags) => {
-      const verdict = referenceSettings(flags);
-      const speed = parseSpeed(flags.speed);
-      const server = await serveRecording({
-        path: file,
-        speed,
-        loop: flags.loop === true,
-        port: parsePort(flags.port),
-        source: 'replay',
-        banner: `Replay ×${speed}`,
-        verdict,
-        ...(flags.host !== undefined ? { host: flags.host } : {}),
-        ...(flags.token !== undefined ? { token: flags.token } : {}),
-        allowOrigins: flags.allowOrigin,
-        ...(flags.plan !== undefined ? { plan: loadPlan(flags.plan) } : {}),
-      });
-      await closeOnSignal(server);
-    });
+/** The `replay` command's action (its options are declared in src/cli/replay.ts). */
+export async function replayCommand(file: string, flags: ReplayFlags): Promise<void> {
+  const verdict = referenceSettings(flags);
+  const speed = parseSpeed(flags.speed);
+  const server = await serveRecording({
+    path: file,
+    speed,
+    loop: flags.loop === true,
+    port: parsePort(flags.port),
+    source: 'replay',
+    banner: `Replay ×${speed}`,
+    verdict,
+    ...(flags.host !== undefined ? { host: flags.host } : {}),
+    ...(flags.token !== undefined ? { token: flags.token } : {}),
+    allowOrigins: flags.allowOrigin,
+    ...(flags.plan !== undefined ? { plan: loadPlan(flags.plan) } : {}),
+  });
+  await closeOnSignal(server);
 }

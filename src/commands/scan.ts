@@ -1,14 +1,14 @@
 /** `ergsprint scan`: list FTMS rowers and heart-rate straps in range, then exit. */
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { parseTimeoutS } from './time-options.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.js';
 import { scanDevices, type ScannedDevice } from '../sources/ble/scan-devices.js';
 import { dataDir } from '../store/data-dir.js';
 import { bleCliError } from './ble-errors.js';
+import { textTable } from './text-table.js';
 
-interface Flags {
+export interface ScanFlags {
   timeout: string;
   json?: boolean;
   all?: boolean;
@@ -17,33 +17,23 @@ interface Flags {
 
 const LABEL: Record<ScannedDevice['kind'], string> = { rower: 'FTMS rower', hr: 'HR strap', 'not-ftms': 'NOT FTMS', unknown: '?' };
 
-export function register(program: Command): void {
-  program
-    .command('scan')
-    .description('list FTMS rowers and heart-rate straps in range, then exit')
-    .option('--timeout <s>', 'how long to listen, s', '8')
-    .option('--json', 'print one JSON document instead of a table')
-    .option('--all', 'also list devices that are neither rowers nor straps')
-    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
-    .addHelpText('after', '\nA rower that advertises nothing recognisable is not listed; `ergsprint live --rower NAME` still finds it by GATT discovery.')
-    .action(async (flags: Flags) => {
-      const seconds = parseTimeoutS(flags.timeout);
-      try {
-        const { lookup } = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json')));
-        const noble = await loadNoble();
-        await waitPoweredOn(noble, 10_000);
-        if (!flags.json) process.stderr.write(`scanning for ${seconds} s...\n`);
-        const devices = await scanDevices(noble, { durationMs: seconds * 1000, profiles: lookup, all: flags.all === true });
-        process.stdout.write(flags.json ? JSON.stringify({ devices }, null, 2) + '\n' : table(devices));
-      } catch (err) {
-        throw bleCliError(err);
-      }
-    });
+/** The `scan` command's action (its options are declared in src/cli/scan.ts). */
+export async function scanCommand(flags: ScanFlags): Promise<void> {
+  const seconds = parseTimeoutS(flags.timeout);
+  try {
+    const { lookup } = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json')));
+    const noble = await loadNoble();
+    await waitPoweredOn(noble, 10_000);
+    if (!flags.json) process.stderr.write(`scanning for ${seconds} s...\n`);
+    const devices = await scanDevices(noble, { durationMs: seconds * 1000, profiles: lookup, all: flags.all === true });
+    process.stdout.write(flags.json ? JSON.stringify({ devices }, null, 2) + '\n' : table(devices));
+  } catch (err) {
+    throw bleCliError(err);
+  }
 }
 
 function table(devices: ScannedDevice[]): string {
   if (devices.length === 0) return 'no FTMS rowers or heart-rate straps heard (is the console awake and not connected to another app?)\n';
   const rows = devices.map((d) => [LABEL[d.kind], d.name ?? '(no name)', d.id, `${d.rssi} dBm`, d.reason]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join('  ')).join('\n') + '\n';
+  return textTable(rows).join('\n') + '\n';
 }

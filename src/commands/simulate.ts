@@ -4,16 +4,15 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { serializeRecording } from '../recording/writer.js';
-import { athletePresets, p2kFromTimeS } from '../sources/simulator/athlete.js';
-import { PROFILE_NAMES } from '../sources/simulator/device-profiles.js';
-import { resolveSimulateOptions, type SimulateOptions, SimulateOptionsError, simulateDefaults } from '../sources/simulator/simulate-options.js';
+import { formatClock } from '../rowing/format.js';
+import { p2kFromTimeS } from '../sources/simulator/athlete.js';
+import { resolveSimulateOptions, type SimulateOptions, SimulateOptionsError } from '../sources/simulator/simulate-options.js';
 import { simulateSession } from '../sources/simulator/simulate-session.js';
 import { runBleSimulator } from './simulate-ble.js';
 
-interface Flags {
+export interface SimulateFlags {
   out?: string;
   seed?: string;
   profile?: string;
@@ -47,74 +46,26 @@ interface Flags {
   duration?: string;
 }
 
-const d = simulateDefaults;
-
-export function register(program: Command): void {
-  program
-    .command('simulate')
-    .description('write a synthetic rowing session (raw FTMS frames) with ground-truth labels, or serve it over BLE')
-    .option('--out <file>', 'recording to write (NDJSON)')
-    .option('--seed <n>', 'random seed: the same seed gives the same bytes', String(d.seed))
-    .option('--profile <name>', `device quirks: ${PROFILE_NAMES.join(', ')}`, d.profile)
-    .option('--hr <source>', 'heart rate: strap (2a37 frames), rower (HR field), none', d.hr)
-    .option('--reps <n>', 'number of sprints', String(d.reps))
-    .option('--work <s>', 'sprint length, s', String(d.workS))
-    .option('--rest <s>', 'slow-row rest between sprints, s', String(d.restS))
-    .option('--held <reps>', 'reps rowed held back (paced + end spurt), e.g. 3,6')
-    .option('--rate-only <reps>', 'reps rowed at high rate but light pressure, e.g. 4')
-    .option('--warmup <s>', 'warm-up, s (0 = start with the first sprint)', String(d.warmupS))
-    .option('--cooldown <s>', 'cool-down, s', String(d.cooldownS))
-    .option('--surges <n>', 'short pick-ups (< 15 s) in the warm-up', String(d.surges))
-    .option('--steady <min>', 'a steady row of this many minutes instead of intervals')
-    .option('--ladder <min>', 'a steady rate ladder of this many minutes instead of intervals: 18→20→22→24→26→28 spm, power rising with rate')
-    .option('--piece <m>', 'warm-up, one continuous maximal test piece of M metres (e.g. 2000: fast start, fading middle, sprint finish), cool-down; labelled as one all-out work interval')
-    .option('--counter-offset <n[:m]>', 'the console\'s stroke count starts at N (u16, wraps past 65535) and its distance at M metres')
-    .option('--reset-at <s>', 'the console resets its counters (strokes, distance, energy, elapsed) to 0 at S s')
-    .option('--stop-in-rest <s>', 'the athlete stops rowing for the first S seconds of each rest', String(d.stopInRestS))
-    .option('--rowers <n>', 'rowers in one recording', String(d.rowers))
-    .option('--athlete <preset>', `athlete: ${Object.keys(athletePresets).join(', ')}`, d.preset)
-    .option('--p2k <time|W>', 'athlete 2k: a time like 7:05 or a power in W')
-    .option('--gap <at:dur>', 'a notification gap of DUR s at AT s (append ":disconnect" for a disconnect)')
-    .option('--started-at <iso>', 'wall-clock time of t = 0', d.startedAt)
-    .option('--labels', 'also write <name>.labels.json next to the recording')
-    .option('--force', 'overwrite existing files')
-    .option('--ble', 'serve the simulated rowers over Bluetooth LE instead of writing a file')
-    .option('--drop <at:dur>', 'with --ble: drop every rower\'s link at AT s for DUR s (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--ble-device <id>', 'with --ble: BLE start-up behaviour of a device profile (i-rower: needs Request Control + Start) or refuse-start')
-    .option('--malformed <s>', 'with --ble: at S s send the central malformed messages, as a faulty remote adapter might (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--ble-port <n>', 'with --ble: ws-slave port (default 2846, the only one noble dials; another needs ERGSPRINT_WS_SLAVE_URL=ws://localhost:N for live/scan; 0 = any free port)')
-    .option('--duration <s>', 'with --ble: stop after S seconds')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels
-  $ ergsprint simulate --out pm5.ndjson --profile pm5-split --rest 60 --labels
-  $ ergsprint simulate --out steady.ndjson --steady 20
-  $ ergsprint simulate --out ladder.ndjson --ladder 24 --labels
-  $ ergsprint simulate --out 2k.ndjson --piece 2000 --labels
-  $ ergsprint simulate --out reset.ndjson --counter-offset 65450:12000 --reset-at 560 --labels`,
-    )
-    .action(async (flags: Flags) => {
-      const opts = toOptions(flags);
-      if (flags.ble) {
-        await runBleSimulator({
-          ...opts,
-          ...(flags.drop ? { drop: flags.drop } : {}),
-          ...(flags.malformed ? { malformed: flags.malformed } : {}),
-          ...(flags.blePort !== undefined ? { port: blePort(flags.blePort) } : {}),
-          ...(flags.bleDevice !== undefined ? { bleDevice: flags.bleDevice } : {}),
-          ...(flags.duration !== undefined ? { durationS: num('--duration', flags.duration) } : {}),
-        });
-        return;
-      }
-      if (flags.out === undefined) throw new CliError('simulate needs --out FILE (or --ble)');
-      writeSession(flags.out, opts, flags.labels === true, flags.force === true);
+/** The `simulate` command's action (its options are declared in src/cli/simulate.ts). */
+export async function simulateCommand(flags: SimulateFlags): Promise<void> {
+  const opts = toOptions(flags);
+  if (flags.ble) {
+    await runBleSimulator({
+      ...opts,
+      ...(flags.drop ? { drop: flags.drop } : {}),
+      ...(flags.malformed ? { malformed: flags.malformed } : {}),
+      ...(flags.blePort !== undefined ? { port: blePort(flags.blePort) } : {}),
+      ...(flags.bleDevice !== undefined ? { bleDevice: flags.bleDevice } : {}),
+      ...(flags.duration !== undefined ? { durationS: num('--duration', flags.duration) } : {}),
     });
+    return;
+  }
+  if (flags.out === undefined) throw new CliError('simulate needs --out FILE (or --ble)');
+  writeSession(flags.out, opts, flags.labels === true, flags.force === true);
 }
 
 /** Parse and check every flag; throws CliError naming the flag. */
-export function toOptions(f: Flags): SimulateOptions {
+export function toOptions(f: SimulateFlags): SimulateOptions {
   const o: SimulateOptions = {
     seed: int('--seed', f.seed),
     reps: int('--reps', f.reps),
@@ -173,11 +124,9 @@ function writeSession(out: string, opts: SimulateOptions, withLabels: boolean, f
   const work = session.labels.intervals.filter((i) => i.kind === 'work').length;
   const rowers = session.header.rowers.map((r) => r.name).join(', ');
   process.stdout.write(
-    `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${clock(lastT / 1000)}${withLabels ? `; labels ${labelsPath}` : ''}\n`,
+    `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${formatClock(lastT / 1000)}${withLabels ? `; labels ${labelsPath}` : ''}\n`,
   );
 }
-
-const clock = (s: number): string => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 
 function num(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;

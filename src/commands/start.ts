@@ -3,16 +3,15 @@
  * otherwise a looping demo replay of a bundled recording with a DEMO banner on every display.
  */
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './plan-option.js';
-import { referenceArgs, referenceOptions, referenceSettings, type ReferenceFlags } from './reference-flags.js';
+import { referenceArgs, referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { closeOnSignal, serveRecording } from './serve-recording.js';
 import { checkServerFlags, parsePort } from './server-options.js';
 import { parseSpeed } from './time-options.js';
 
-interface Flags extends ReferenceFlags {
+export interface StartFlags extends ReferenceFlags {
   port: string;
   host?: string;
   token?: string;
@@ -39,45 +38,35 @@ export async function bluetoothUnusable(timeoutMs = 5000): Promise<string | null
   }
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('start')
-    .description('live rowers over Bluetooth, or a looping demo replay when no adapter is usable; serves the display')
-    .option('--port <n>', 'display server port (0 = any free port)', '8080')
-    .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
-    .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--plan <name|file>', 'workout plan for live rowers (built-in name or .json file)')
-    .option('--demo', 'skip Bluetooth and run the demo replay')
-    .option('--speed <n>', 'demo replay speed, × real time (0.01–1000)', '2');
-  referenceOptions(cmd)
-    .action(async (flags: Flags) => {
-      const verdict = referenceSettings(flags);
-      const port = parsePort(flags.port);
-      checkServerFlags(flags);
-      const speed = parseSpeed(flags.speed);
-      const why = flags.demo ? null : await bluetoothUnusable();
-      if (!flags.demo && why === null) {
-        const live = program.commands.find((c) => c.name() === 'live');
-        const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...flags.allowOrigin.flatMap((o) => ['--allow-origin', o]), ...(flags.plan ? ['--plan', flags.plan] : []), ...referenceArgs(flags)];
-        await live?.parseAsync(args, { from: 'user' });
-        return;
-      }
-      if (why !== null) process.stderr.write(`ergsprint: Bluetooth is not usable here: ${why}\n`);
-      process.stderr.write(`ergsprint: ${flags.demo ? 'demo mode (--demo)' : 'starting the demo instead'}: a looping replay of ${DEMO_RECORDING} at ${speed}× (every display shows a DEMO banner)\n`);
-      const server = await serveRecording({
-        path: DEMO_RECORDING,
-        speed,
-        loop: true,
-        port,
-        source: 'demo',
-        banner: 'Demo — replay of a recorded session (no Bluetooth)',
-        plan: loadPlan(flags.plan ?? DEMO_PLAN),
-        verdict,
-        ...(flags.host !== undefined ? { host: flags.host } : {}),
-        ...(flags.token !== undefined ? { token: flags.token } : {}),
-        allowOrigins: flags.allowOrigin,
-      });
-      await closeOnSignal(server);
-    });
+/**
+ * The `start` command's action (its options are declared in src/cli/start.ts); `live` runs the
+ * `live` command with these arguments (commander parses them, so its defaults apply).
+ */
+export async function startCommand(flags: StartFlags, live: (args: string[]) => Promise<unknown>): Promise<void> {
+  const verdict = referenceSettings(flags);
+  const port = parsePort(flags.port);
+  checkServerFlags(flags);
+  const speed = parseSpeed(flags.speed);
+  const why = flags.demo ? null : await bluetoothUnusable();
+  if (!flags.demo && why === null) {
+    const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...flags.allowOrigin.flatMap((o) => ['--allow-origin', o]), ...(flags.plan ? ['--plan', flags.plan] : []), ...referenceArgs(flags)];
+    await live(args);
+    return;
+  }
+  if (why !== null) process.stderr.write(`ergsprint: Bluetooth is not usable here: ${why}\n`);
+  process.stderr.write(`ergsprint: ${flags.demo ? 'demo mode (--demo)' : 'starting the demo instead'}: a looping replay of ${DEMO_RECORDING} at ${speed}× (every display shows a DEMO banner)\n`);
+  const server = await serveRecording({
+    path: DEMO_RECORDING,
+    speed,
+    loop: true,
+    port,
+    source: 'demo',
+    banner: 'Demo — replay of a recorded session (no Bluetooth)',
+    plan: loadPlan(flags.plan ?? DEMO_PLAN),
+    verdict,
+    ...(flags.host !== undefined ? { host: flags.host } : {}),
+    ...(flags.token !== undefined ? { token: flags.token } : {}),
+    allowOrigins: flags.allowOrigin,
+  });
+  await closeOnSignal(server);
 }

@@ -6,11 +6,18 @@
  * user whose console advertises differently adds a profile rather than editing this table.
  */
 
+/**
+ * How a console starts streaming: 'none' (as soon as notifications are on) or 'control-start'
+ * (only after Request Control (00) then Start (07) on the Control Point, rule 8).
+ */
+export const STARTUP_MODES = ['none', 'control-start'] as const;
+export type StartupMode = (typeof STARTUP_MODES)[number];
+
 export interface DeviceProfile {
   id: string;
   namePrefixes: string[];
   /** 'control-start': write Request Control (00) then Start (07) before data flows (rule 8) */
-  startup: 'none' | 'control-start';
+  startup: StartupMode;
   /** stroke rate sent in whole spm in the 0.5-resolution field: the spec reading is doubled */
   wholeSpmStrokeRate: boolean;
   /** no power from the console: compute P = 2.80 / (pace/500)³ W from pace */

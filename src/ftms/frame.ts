@@ -4,6 +4,13 @@
  * replay/simulator, a monotonic clock for live BLE) — analysis never reads a wall clock.
  */
 
+/**
+ * What feeds a session: a source that makes frames ('ble', 'simulator', 'import': the kinds a
+ * recording header names, src/recording/format.ts) or a replay of a recording ('replay', 'demo').
+ */
+export const SOURCE_KINDS = ['ble', 'simulator', 'import', 'replay', 'demo'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 /** One raw notification or read of a characteristic. `char` is the lowercase 4-hex UUID ('2ad1'). */
 export interface Frame {
   kind: 'frame';
@@ -40,4 +47,3 @@ export interface Heartbeat {
 
 export type SourceItem = Frame | RowerEvent | Heartbeat;
 
-export const isFrame = (x: SourceItem): x is Frame => x.kind === 'frame';

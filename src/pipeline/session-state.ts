@@ -4,6 +4,7 @@
  */
 import type { Interval, IntervalKind, SessionSummary, Verdict } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
+import type { SourceKind } from '../ftms/frame.js';
 
 export type PhaseKind = IntervalKind | 'idle' | 'paused';
 
@@ -47,7 +48,7 @@ export interface RowerState {
 export interface SessionSnapshot {
   /** ISO-8601 start of the session (recording header's startedAt) */
   startedAt: string;
-  source: 'ble' | 'simulator' | 'import' | 'replay' | 'demo';
+  source: SourceKind;
   rowers: RowerState[];
 }
 

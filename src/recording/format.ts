@@ -14,13 +14,15 @@
  *   {"type":"event","t":95000,"r":"a","event":"workout-stop"}
  * Validation is by hand so every error names the exact problem ("t must be a non-negative number").
  */
-import type { Frame, RowerEvent } from '../ftms/frame.js';
+import type { Frame, RowerEvent, SourceKind } from '../ftms/frame.js';
 
 export const RECORDING_FORMAT = 'ergsprint-recording';
 export const RECORDING_VERSION = 1;
 
-export type RecordingSource = 'ble' | 'simulator' | 'import';
-const SOURCES: readonly string[] = ['ble', 'simulator', 'import'] satisfies RecordingSource[];
+/** The sources a recording header may name (replays are not recorded). */
+export const RECORDING_SOURCES = ['ble', 'simulator', 'import'] as const satisfies readonly SourceKind[];
+export type RecordingSource = (typeof RECORDING_SOURCES)[number];
+const SOURCES: readonly string[] = RECORDING_SOURCES;
 
 export interface RecordingRower {
   id: string;

@@ -47,8 +47,3 @@ export function parseLabels(text: string): LabelsFile {
 export function readLabels(path: string): LabelsFile {
   return parseLabels(readFileSync(path, 'utf8'));
 }
-
-/** Does this file label one continuous piece (no work intervals)? */
-export function isContinuous(labels: LabelsFile): boolean {
-  return labels.expect === 'continuous' || !labels.intervals.some((iv) => iv.kind === 'work');
-}

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { destination, pino } from 'pino';
 import type { Observable } from 'rxjs';
+import { SOURCE_KINDS, type SourceKind } from '../ftms/frame.js';
 import type { SessionSnapshot } from '../pipeline/session-state.js';
 import type { ServerInput } from './protocol.js';
 import { buildApp, type DisplayApp } from './build-app.js';
@@ -28,8 +29,7 @@ export interface StartServerOptions {
   banner?: string;
   /** ISO-8601 start of the session */
   startedAt: string;
-  /** 'ble' | 'simulator' | 'import' | 'replay' | 'demo' */
-  source: string;
+  source: SourceKind;
   /** one-line messages for the operator (address, token); default stderr */
   log?: (line: string) => void;
   onWorkout?: WorkoutHook;
@@ -50,7 +50,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const SOURCES = new Set<string>(['ble', 'simulator', 'import', 'replay', 'demo']);
+const SOURCES: ReadonlySet<string> = new Set(SOURCE_KINDS);
 
 /** True when every address `host` resolves to only accepts connections from this machine (decided from addresses, never from the name). */
 export async function isLoopbackHost(host: string): Promise<boolean> {

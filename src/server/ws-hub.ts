@@ -52,8 +52,6 @@ interface Client {
   stalledSince?: number;
 }
 
-/** WebSocket close code for a display dropped because it could not keep up. */
-export const CLOSE_TOO_SLOW = 4008;
 /** WebSocket close code for a display over the client limits (when two upgrades raced past the HTTP check). */
 export const CLOSE_TOO_MANY = 1013;
 

@@ -50,8 +50,3 @@ export function planPriors(plan: Plan): PlanPriors {
     cooldownAfterRep: plan.reps,
   };
 }
-
-/** Total planned length, s. */
-export function planDurationS(plan: Plan): number {
-  return (plan.warmupS ?? 0) + plan.reps * plan.workS + (plan.reps - 1) * plan.restS + (plan.cooldownS ?? 0);
-}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../../src/cli-error.js';
-import { register } from '../../src/commands/analyze.js';
+import { register } from '../../src/cli/analyze.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 

@@ -107,7 +107,7 @@ describe('access token', () => {
 
   it('startDisplayServer: loopback by default and no token needed; a non-local host generates, prints and requires one', async () => {
     const lines: string[] = [];
-    const base = { events$: new Subject<ServerInput>(), port: 0, startedAt: '2026-01-01T00:00:00Z', source: 'replay', log: (l: string) => void lines.push(l), onWorkout: () => undefined };
+    const base = { events$: new Subject<ServerInput>(), port: 0, startedAt: '2026-01-01T00:00:00Z', source: 'replay' as const, log: (l: string) => void lines.push(l), onWorkout: () => undefined };
     running = await startDisplayServer(base);
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(running.token).toBeUndefined();

@@ -69,7 +69,7 @@ describe('what counts as loopback', () => {
   });
 
   it('startDisplayServer on "localhost" needs no token; on 0.0.0.0 it does, also for a request that arrives over loopback', async () => {
-    const base = { events$: new Subject<ServerInput>(), port: 0, startedAt: '2026-01-01T00:00:00Z', source: 'replay', log: () => undefined, onWorkout: () => undefined };
+    const base = { events$: new Subject<ServerInput>(), port: 0, startedAt: '2026-01-01T00:00:00Z', source: 'replay' as const, log: () => undefined, onWorkout: () => undefined };
     running = await startDisplayServer({ ...base, host: 'localhost' });
     expect(running.token).toBeUndefined();
     await running.close();

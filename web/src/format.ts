@@ -20,9 +20,10 @@ export function clock(s: number | undefined): string {
 /** Pace per 500 m, m:ss.t from seconds. */
 export function pace(s: number | undefined): string {
   if (s === undefined || !Number.isFinite(s) || s <= 0) return DASH;
-  const m = Math.floor(s / 60);
-  const rest = s - m * 60;
-  return `${m}:${rest.toFixed(1).padStart(4, '0')}`;
+  // rounded to tenths before the minutes are split off, so 119.96 s is 2:00.0, not 1:60.0 (as src/rowing/format.ts)
+  const tenths = Math.round(s * 10);
+  const m = Math.floor(tenths / 600);
+  return `${m}:${((tenths - m * 600) / 10).toFixed(1).padStart(4, '0')}`;
 }
 
 /** Metres with a narrow no-break space every thousand. */

@@ -8,7 +8,8 @@ import { EMPTY, Observable, catchError, defer, first, interval, map, merge, merg
 import type { SourceItem } from '../../ftms/frame.js';
 import { recognise } from './advertisement.js';
 import { connection$ } from './connection.js';
-import type { ProfileLookup, StartupMode } from './device-profile-lookup.js';
+import type { StartupMode } from '../../ftms/device-profiles.js';
+import type { ProfileLookup } from './device-profile-lookup.js';
 import { BleError } from './errors.js';
 import { waitPoweredOn } from './load-noble.js';
 import type { Noble, NoblePeripheral } from './noble-types.js';

@@ -6,7 +6,7 @@
  */
 import { Observable } from 'rxjs';
 import type { SourceItem } from '../../ftms/frame.js';
-import type { StartupMode } from './device-profile-lookup.js';
+import type { StartupMode } from '../../ftms/device-profiles.js';
 import { BleError } from './errors.js';
 import { discoverService, subscribe, tryRead } from './gatt.js';
 import type { NobleCharacteristic, NoblePeripheral } from './noble-types.js';

@@ -2,7 +2,7 @@
  * What the BLE source needs from a device profile (src/ftms/device-profiles.ts holds the table;
  * its `DeviceProfile` satisfies this structurally). Passed in, so the source stays testable.
  */
-export type StartupMode = 'none' | 'control-start';
+import type { StartupMode } from '../../ftms/device-profiles.js';
 
 export interface BleProfile {
   id: string;

@@ -13,13 +13,14 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { BUILTIN_PROFILES, type DeviceProfile, findProfile, mergeProfiles, type UserDeviceProfile } from '../../ftms/device-profiles.js';
 import { FileOpenError, readTextFile } from '../../recording/regular-file.js';
+import { STARTUP_MODES } from '../../ftms/device-profiles.js';
 import type { ProfileLookup } from './device-profile-lookup.js';
 
 const userProfile = z
   .object({
     id: z.string().min(1),
     namePrefixes: z.array(z.string().min(1)).optional(),
-    startup: z.enum(['none', 'control-start']).optional(),
+    startup: z.enum(STARTUP_MODES).optional(),
     wholeSpmStrokeRate: z.boolean().optional(),
     powerFromPace: z.boolean().optional(),
     unreliableDistance: z.boolean().optional(),

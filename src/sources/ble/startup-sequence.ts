@@ -4,7 +4,7 @@
  * then Start (07). One command at a time, each with a timeout; every non-success is non-fatal.
  */
 import { type ControlResultName, CONTROL_OP_CODES, decodeControlPointResponse, encodeControlPointRequest } from '../../ftms/control-point.js';
-import type { StartupMode } from './device-profile-lookup.js';
+import type { StartupMode } from '../../ftms/device-profiles.js';
 import type { NobleCharacteristic } from './noble-types.js';
 import { withTimeout } from './with-timeout.js';
 

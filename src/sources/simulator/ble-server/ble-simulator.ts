@@ -4,6 +4,7 @@
  * chosen times. `NOBLE_WEBSOCKET=1 ergsprint live` then runs the true noble path with no radio.
  */
 import { appendFileSync } from 'node:fs';
+import type { StartupMode } from '../../../ftms/device-profiles.js';
 import type { Frame } from '../../../ftms/frame.js';
 import { simulateSession } from '../simulate-session.js';
 import type { SimulateOptions } from '../simulate-options.js';
@@ -15,7 +16,7 @@ import { startWsSlaveServer, WS_SLAVE_PORT } from './ws-slave-server.js';
 export interface BleSimulatorConfig {
   simulate: SimulateOptions;
   /** BLE start-up behaviour of every rower; 'refuse-start' answers Start with "control not permitted" yet streams */
-  startup: 'none' | 'control-start' | 'refuse-start';
+  startup: StartupMode | 'refuse-start';
   /** prefix for advertised names (so `live` matches a device profile, e.g. 'I-ROWER') */
   namePrefix?: string;
   drops: LinkDrop[];

@@ -1,3 +1,5 @@
+import type { StartupMode } from '../../../ftms/device-profiles.js';
+
 /**
  * A simulated BLE device as a rower console or strap presents it: advertisement, GATT table and
  * the quirks real machines have (REFERENCE rules 8–9). Pure data; `VirtualBindings` runs it.
@@ -11,7 +13,7 @@ export interface VirtualDeviceSpec {
   /** GATT services; default ['1826'] */
   services?: string[];
   /** 'control-start': nothing on 2ad1 until Request Control then Start succeeded (I-Rower, Sunny SF-RW...) */
-  startup?: 'none' | 'control-start';
+  startup?: StartupMode;
   /** result code answering Start (default: 1 success, or 5 without control); 5 with startup 'none' = answers "control not permitted" yet streams */
   startAnswer?: number;
   /** characteristics whose subscribe is never answered (noble would hang) */

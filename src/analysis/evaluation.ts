@@ -8,7 +8,10 @@
  * false split. An ambiguous file is scored against its main and its alternative reading, and keeps
  * the better. Pure functions: the command does the file I/O.
  */
-import type { AnalysisJson } from './analysis-json.js';
+/** The part of an analysis (`analyze --json`, src/export/analysis-json.ts) the scoring reads. */
+export interface AnalysedRowers {
+  rowers: ReadonlyArray<{ id: string; intervals: ReadonlyArray<{ kind: string; start: number; end: number; verdict: { allOut: boolean | null } | null }> }>;
+}
 
 export interface LabelWork {
   start: number;
@@ -104,7 +107,7 @@ export function scoreFile(file: string, truth: readonly LabelWork[], detected: r
 }
 
 /** The detected work intervals of one rower of an analysis. */
-export function detectedWork(doc: AnalysisJson, rower?: string): DetectedWork[] {
+export function detectedWork(doc: AnalysedRowers, rower?: string): DetectedWork[] {
   const r = rower === undefined ? doc.rowers[0] : doc.rowers.find((x) => x.id === rower);
   return (r?.intervals ?? []).filter((iv) => iv.kind === 'work').map((iv) => ({ start: iv.start, end: iv.end, allOut: iv.verdict?.allOut ?? null }));
 }
