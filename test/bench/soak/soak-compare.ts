@@ -32,6 +32,8 @@ export interface Comparison {
   bleLagMs: { p50: number; p99: number; min: number; max: number };
   /** ms: display receipt − simulator send of the Rower Data frame the sample came from (no clock offset) */
   endToEndMs: { p50: number; p99: number; min: number; max: number; n: number };
+  /** the same by quarter of the session's data time: is the lag flat? */
+  endToEndByQuarter: Array<{ p50: number; p99: number; n: number }>;
 }
 
 const stats = (xs: number[]): { p50: number; p99: number; min: number; max: number } => {
@@ -109,9 +111,13 @@ export function compare(tracePath: string, recordingPath: string, picks: Array<[
     if (got.length !== order.length || got.some((k, i) => k !== order[i])) reordered++;
   }
   const e2e: number[] = [];
+  const quarters: number[][] = [[], [], [], []];
+  const lastT = picks.reduce((m, [, t]) => Math.max(m, t), 1);
   for (const [r, t, recv] of picks) {
     const w = sentByRowerT.get(`${r} ${t}`);
-    if (w !== undefined) e2e.push(recv - w);
+    if (w === undefined) continue;
+    e2e.push(recv - w);
+    quarters[Math.min(3, Math.floor((4 * t) / lastT))]?.push(recv - w);
   }
   return {
     sent: sent.length,
@@ -125,5 +131,9 @@ export function compare(tracePath: string, recordingPath: string, picks: Array<[
     disconnectsPerRower,
     bleLagMs: stats(lags),
     endToEndMs: { ...stats(e2e), n: e2e.length },
+    endToEndByQuarter: quarters.map((q) => {
+      const { p50, p99 } = stats(q);
+      return { p50, p99, n: q.length };
+    }),
   };
 }

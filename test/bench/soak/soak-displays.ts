@@ -1,6 +1,6 @@
 /**
  * Child process of the soak: N display clients churning against live's `/ws`. Each connects, reads
- * `hello`, stays a random 1–20 s, disconnects, waits 0–2 s and reconnects. For every `sample` it
+ * `hello`, stays a random 1–20 s (argv[4] 'MIN:MAX'), disconnects, waits 0–2 s and reconnects. For every `sample` it
  * records the display lag: wall time of receipt − (hello's startedAt + sample.t), i.e. the sample's
  * own timestamp (live's monotonic session clock, started with startedAt) against the receipt here.
  */
@@ -25,8 +25,9 @@ export interface DisplayReport {
 }
 
 export const BUCKET_MS = 0.5;
-const [url = '', countText = '50'] = process.argv.slice(2);
+const [url = '', countText = '50', stayText = '1:20'] = process.argv.slice(2);
 const count = Number(countText);
+const [stayMinS = 1, stayMaxS = 20] = stayText.split(':').map(Number);
 const buckets = new Array<number>(40_000).fill(0); // up to 20 s
 const r: DisplayReport = { type: 'result', connects: 0, hellos: 0, samples: 0, messages: 0, errors: 0, unexpectedCloses: 0, lagBuckets: buckets, lagMin: Infinity, lagMax: -Infinity, open: 0, picks: [] };
 const wallMs = (): number => performance.timeOrigin + performance.now();
@@ -62,7 +63,7 @@ function client(first: boolean): void {
       stay ??= setTimeout(() => {
         leaving = true;
         ws.close();
-      }, rand(1000, 20_000));
+      }, rand(stayMinS * 1000, stayMaxS * 1000));
     } else if (m.type === 'sample' && typeof m.sample?.t === 'number' && Number.isFinite(origin)) {
       const lag = recv - (origin + m.sample.t);
       r.samples++;

@@ -26,6 +26,8 @@ const { values: opt } = parseArgs({
     rowers: { type: 'string', default: '16' },
     clients: { type: 'string', default: '50' },
     'drop-s': { type: 'string', default: '30' },
+    /** how long a display stays connected, 'MIN:MAX' s */
+    'stay-s': { type: 'string', default: '1:20' },
     'no-netns': { type: 'boolean', default: false },
   },
 });
@@ -87,7 +89,7 @@ const dropS = Number(opt['drop-s']);
 const dir = mkdtempSync(join(tmpdir(), 'ergsprint-soak-'));
 const simCfg: SimConfig = { rowers, speed, dataS, drops: [{ atS: dataS / 3, durationS: dropS }, { atS: (2 * dataS) / 3, durationS: dropS }], trace: join(dir, 'sent.ndjson') };
 const recording = join(dir, 'live.ndjson');
-console.log(`soak: ${rowers} rowers, ${dataS / 60} min of data at ${speed}× (${((dataS / speed) / 60).toFixed(1)} min wall), drops ${simCfg.drops.map((d) => `${d.atS}:${d.durationS}`).join(', ')} s data, ${clients} churning displays; files in ${dir}`);
+console.log(`soak: displays stay ${opt['stay-s']} s; ${rowers} rowers, ${dataS / 60} min of data at ${speed}× (${((dataS / speed) / 60).toFixed(1)} min wall), drops ${simCfg.drops.map((d) => `${d.atS}:${d.durationS}`).join(', ')} s data, ${clients} churning displays; files in ${dir}`);
 
 const sim = fork(join(here, 'soak-sim.mjs'), [JSON.stringify(simCfg)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 children.push(sim);
@@ -109,7 +111,7 @@ await waitFor(`${rowers} connected rowers`, 120_000, async () => {
 });
 const livePid = live.pid as number;
 
-const displays = fork(join(here, 'soak-displays.mjs'), [`${url.replace('http', 'ws')}ws`, String(clients)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const displays = fork(join(here, 'soak-displays.mjs'), [`${url.replace('http', 'ws')}ws`, String(clients), opt['stay-s']], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 children.push(displays);
 await onMessage(displays, 'ready');
 
@@ -181,6 +183,7 @@ console.log(['', 'soak summary', ...[
   ['display samples received', shown.samples],
   ['display lag (sample t → receipt) p50 / p99 / max (ms)', `${lagP(50)} / ${lagP(99)} / ${shown.lagMax.toFixed(1)}`],
   [`notify → display receipt p50 / p99 / max (ms, n=${cmp.endToEndMs.n})`, `${cmp.endToEndMs.p50.toFixed(1)} / ${cmp.endToEndMs.p99.toFixed(1)} / ${cmp.endToEndMs.max.toFixed(1)}`],
+  ['… by quarter of the session, p50 / p99 (ms)', cmp.endToEndByQuarter.map((q) => `${q.p50.toFixed(0)}/${q.p99.toFixed(0)}`).join('  ')],
   ['live exit code', String(liveCode)],
 ].map(([k, v]) => row(String(k), v as string))].join('\n'));
 console.log(`\nfigures also in test-artifacts/soak.json; the recording and the simulator's trace are in ${dir}`);
