@@ -43,9 +43,16 @@ interface SampleMsg {
   sample?: { t?: number };
 }
 
-function client(first: boolean): void {
+/**
+ * Displays come from several loopback addresses (127.0.0.2 …), as a room's screens and phones come
+ * from several machines: the server admits at most 16 displays per client address.
+ */
+const PER_ADDRESS = 12;
+const sourceAddress = (i: number): string => `127.0.0.${2 + Math.floor(i / PER_ADDRESS)}`;
+
+function client(first: boolean, i: number): void {
   if (stopping) return;
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(url, { localAddress: sourceAddress(i) });
   sockets.add(ws);
   r.connects++;
   let origin = NaN;
@@ -79,11 +86,11 @@ function client(first: boolean): void {
     clearTimeout(stay);
     sockets.delete(ws);
     if (!leaving && !stopping) r.unexpectedCloses++;
-    if (!stopping) setTimeout(() => client(first), rand(0, 2000));
+    if (!stopping) setTimeout(() => client(first, i), rand(0, 2000));
   });
 }
 
-for (let i = 0; i < count; i++) client(true);
+for (let i = 0; i < count; i++) client(true, i);
 
 process.on('message', (m: { type: string }) => {
   if (m.type !== 'stop') return;
