@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
 import { buildCli, cli, root } from './cli-process.js';
-import { killAll, remoteAdapter, startSimulator } from './live-process.js';
+import { count, killAll, lines, remoteAdapter, start, startSimulator, waitFor } from './live-process.js';
 
 const children: ChildProcess[] = [];
 
@@ -18,43 +18,8 @@ beforeAll(buildCli, 180_000); // one serialised build shared with the other CLI 
 
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
-  killAll(); // the simulators
+  killAll(); // the simulators and the CLI runs started through live-process
 });
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...env } });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitFor(check: () => boolean, ms: number, what: () => string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const lines = (path: string): Array<Record<string, unknown>> =>
-  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
-
-const count = (keys: string[]): Map<string, number> => {
-  const m = new Map<string, number>();
-  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return m;
-};
 
 describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
   it('records every frame the virtual rowers sent before and after a dropped link, each exactly once', async () => {
@@ -66,7 +31,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     expect((await sim.exited).code).toBe(0);
     await new Promise((r) => setTimeout(r, 300)); // let the last notifications land
     live.child.kill('SIGINT');
-    expect(await live.exited).toBe(0);
+    expect((await live.exited).code).toBe(0);
     expect(live.stderr()).toContain(`recording saved: ${recording}`);
 
     const sent = lines(trace).map((x) => `${String(x.r)} ${String(x.c)} ${String(x.d)}`);
@@ -98,7 +63,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], remoteAdapter(url));
     expect((await sim.exited).code).toBe(0);
     live.child.kill('SIGINT');
-    expect(await live.exited).toBe(0);
+    expect((await live.exited).code).toBe(0);
     expect(live.stderr()).toMatch(logLine);
     expect(lines(recording).filter((x) => x.c === '2ad1').length).toBeGreaterThan(0);
   }, 20_000);
@@ -136,7 +101,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     expect((await post({ action: 'stop', rower: ids[0] })).status).toBe(202);
     expect((await sim.exited).code).toBe(0);
     live.child.kill('SIGINT');
-    expect(await live.exited).toBe(0);
+    expect((await live.exited).code).toBe(0);
 
     const rec = await readRecording(recording);
     const evs = rec.items.flatMap((i) => (i.kind === 'event' && i.event.startsWith('workout-') ? [i] : []));
@@ -156,7 +121,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
   it('scan --json lists the virtual rowers and why they were recognised', async () => {
     const { sim, url } = await startSimulator(['--rowers', '2', '--warmup', '0', '--duration', '8']);
     const scan = start(['scan', '--json', '--timeout', '1.5'], remoteAdapter(url));
-    expect(await scan.exited).toBe(0);
+    expect((await scan.exited).code).toBe(0);
     const doc = JSON.parse(scan.stdout()) as { devices: Array<{ id: string; kind: string; reason: string; name: string }> };
     expect(doc.devices.map((d) => d.id).sort()).toEqual(['e75100000001', 'e75100000002']);
     for (const d of doc.devices) {
@@ -184,7 +149,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     // nothing listens on noble's ws-slave port now (the simulators above have exited)
     const recording = join(mkdtempSync(join(tmpdir(), 'ergsprint-live-')), 'none.ndjson');
     const live = start(['live', '--record', recording, '--port', '0', '--timeout', '3'], { NOBLE_WEBSOCKET: '1' });
-    expect(await live.exited).toBe(3);
+    expect((await live.exited).code).toBe(3);
     const err = live.stderr();
     expect(err).toMatch(/display: http:\/\/127\.0\.0\.1:\d+\//); // it failed after the server started
     expect(err).not.toContain('{"level"');
@@ -214,6 +179,6 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
     expect(hello.type).toBe('hello');
     expect(hello.banner).toMatch(/demo/i);
     run.child.kill('SIGINT');
-    expect(await run.exited).toBe(0);
+    expect((await run.exited).code).toBe(0);
   }, 30_000);
 });
