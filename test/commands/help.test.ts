@@ -23,6 +23,7 @@ const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   replay: ['--speed', '--loop', '--port', '--host', '--token', '--allow-origin', '--plan'],
   analyze: ['--json', '--plan', '--ref-2k', '--ref-500m'],
   evaluate: ['--json'],
+  import: ['--format', '--athlete', '--out'],
   inspect: ['--rower', '--limit', '--raw'],
   simulate: ['--out', '--seed', '--profile', '--hr', '--reps', '--work', '--rest', '--held', '--rate-only', '--warmup', '--cooldown', '--surges', '--steady', '--ladder', '--piece', '--counter-offset', '--reset-at', '--stop-in-rest', '--rowers', '--athlete', '--p2k', '--gap', '--started-at', '--labels', '--force', '--ble', '--drop', '--ble-device', '--duration'],
   decode: ['--char', '--json'],
