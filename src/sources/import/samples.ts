@@ -2,7 +2,8 @@
  * Time-sampled sources (FIT records, TCX trackpoints: about one a second, not one a stroke) →
  * rows. The file has no stroke times, so the stroke count is what a console would count at that
  * rate: the stroke rate integrated over time (or the file's own cumulative count, FIT
- * `total_cycles`, where it has one). A row where the count advances is a stroke row.
+ * `total_cycles`, where it has one). A row where the count advances is a stroke row. A sampled
+ * 0 W or 0 spm is kept (the device measured "not rowing"); a heart rate of 0 is no reading.
  */
 import type { ImportedRow } from './types.js';
 
@@ -38,9 +39,10 @@ export function samplesToRows(samples: readonly TimedSample[]): { rows: Imported
     const row: ImportedRow = { tS: (s.ms - t0Ms!) / 1000, stroke: count > lastCount, strokes: count };
     lastCount = Math.max(lastCount, count);
     if (s.distanceM !== undefined) row.distanceM = s.distanceM;
-    if (s.powerW !== undefined && s.powerW > 0) row.powerW = s.powerW;
+    // a sampled 0 W or 0 spm is a reading (not rowing), unlike a per-stroke export's blank
+    if (s.powerW !== undefined && s.powerW >= 0) row.powerW = s.powerW;
     if (s.speedMps !== undefined && s.speedMps > 0) row.paceS500 = 500 / s.speedMps;
-    if (s.strokeRate !== undefined && s.strokeRate > 0) row.strokeRate = s.strokeRate;
+    if (s.strokeRate !== undefined && s.strokeRate >= 0) row.strokeRate = s.strokeRate;
     if (s.heartRate !== undefined && s.heartRate > 0) row.heartRate = s.heartRate;
     rows.push(row);
     prev = s;
