@@ -6,10 +6,10 @@
  *
  * Quirks: the stroke clock and distance restart with each segment, and rests without strokes have
  * no rows at all. When the stroke table restarts, segments are laid end to end with the segment
- * table's lengths: a segment whose strokes do not fit in the next listed length is preceded by the
- * rowless segments before it (a rest of 2:00 cannot hold a 20:00 stroke segment). RowPro 2.x writes
- * one value more than its header in work segments ("1,1,423899,…"): the length is the first value
- * of at least 1000 ms. Dates: ISO with a zone, or local "YYYY-MM-DD hh:mm:ss" / "M/D/YYYY hh:mm:ss"
+ * table's lengths: a listed segment of 0 m was sat out (no rows) and goes between the stroke
+ * segments, as does one too short for the next stroke segment. RowPro 2.x writes one value more
+ * than its header in segment rows ("1,1,423899,1500,…"): the length is the first value of at least
+ * 1000 ms, the distance the value after it. Dates: ISO with a zone, or local "YYYY-MM-DD hh:mm:ss" / "M/D/YYYY hh:mm:ss"
  * without one (taken as UTC: the file does not say the zone).
  */
 import { columns, csvRows, num, positive, required } from './csv.js';
@@ -59,7 +59,7 @@ export function parseRowProCsv(text: string): ImportedSession {
     segments[segments.length - 1]!.push(r);
     prevMs = ms;
   }
-  const listed = segmentBlock ? segmentLengthsMs(segmentBlock) : [];
+  const listed = segmentBlock ? listedSegments(segmentBlock) : [];
   const starts = segmentStartsMs(segments.map((s) => num(s[s.length - 1]?.[cTime]) ?? 0), listed);
 
   const out: ImportedRow[] = [];
@@ -93,36 +93,46 @@ export function parseRowProCsv(text: string): ImportedSession {
   return s;
 }
 
-/** Lengths of the listed segments, ms, in order (zero-length rows left out). */
-function segmentLengthsMs(block: Block): number[] {
-  return block
-    .slice(1)
-    .map((r) => [num(r[1]), num(r[2])].find((x) => x !== undefined && x >= 1000) ?? 0)
-    .filter((ms) => ms > 0);
+/** A segment of the segment table: its length and distance (0 m = no strokes: a rest sat out). */
+export interface ListedSegment {
+  ms: number;
+  distanceM: number;
+}
+
+/** The listed segments in order (zero-length rows left out). */
+function listedSegments(block: Block): ListedSegment[] {
+  const out: ListedSegment[] = [];
+  for (const r of block.slice(1)) {
+    const k = [1, 2].find((i) => (num(r[i]) ?? 0) >= 1000);
+    if (k === undefined) continue;
+    out.push({ ms: num(r[k])!, distanceM: num(r[k + 1]) ?? 0 });
+  }
+  return out;
 }
 
 /**
  * Where each stroke segment starts on the session timeline, ms. One segment: at 0. Several: each
- * takes the next listed length its last stroke fits in; the listed segments it skips (rowless rests)
- * go before it; a segment with no listed length left lasts until its last stroke.
+ * takes the next listed segment that was rowed (distance > 0) and that its last stroke fits in;
+ * the listed segments it skips (rests sat out, with no rows) go before it; a stroke segment with no
+ * listed one left lasts until its last stroke.
  */
-export function segmentStartsMs(lastStrokeMs: readonly number[], listedMs: readonly number[]): number[] {
+export function segmentStartsMs(lastStrokeMs: readonly number[], listed: readonly ListedSegment[]): number[] {
   if (lastStrokeMs.length <= 1) return lastStrokeMs.map(() => 0);
   const starts: number[] = [];
   let at = 0;
   let j = 0;
   for (const last of lastStrokeMs) {
     let k = j;
-    while (k < listedMs.length && listedMs[k]! + FIT_SLACK_MS < last) k++;
-    if (k < listedMs.length) {
-      for (; j < k; j++) at += listedMs[j]!;
+    while (k < listed.length && (listed[k]!.distanceM <= 0 || listed[k]!.ms + FIT_SLACK_MS < last)) k++;
+    if (k < listed.length) {
+      for (; j < k; j++) at += listed[j]!.ms;
       starts.push(at);
-      at += listedMs[k]!;
+      at += listed[k]!.ms;
       j = k + 1;
     } else {
       starts.push(at);
       at += last;
-      j = listedMs.length;
+      j = listed.length;
     }
   }
   return starts;
