@@ -2,7 +2,7 @@
  * Small hand-made sessions for the import tests: a FIT activity built with Garmin's own Encoder and
  * a TCX document, both of an interval set (work at `workW` and `rateSpm`, rests without strokes).
  */
-import { Encoder, Profile } from '@garmin/fitsdk';
+import { Encoder, Profile, type Encodable, type Mesg } from '@garmin/fitsdk';
 import { paceFromPower } from '../../../src/rowing/power.js';
 
 export interface Piece {
@@ -28,21 +28,24 @@ export function samplesOf(pieces: readonly Piece[], workW = 250, rateSpm = 30): 
   return out;
 }
 
+/** A message for the Encoder: the SDK's typings name enum fields as numbers, its encoder also takes the profile's names ('rowing'). */
+const mesg = (fields: Record<string, unknown>): Encodable<Mesg> => fields as unknown as Encodable<Mesg>;
+
 /** A FIT activity (sport rowing unless `sport` says otherwise) with one record a second. */
 export function fitFile(pieces: readonly Piece[], opts: { sport?: string; subSport?: string } = {}): Uint8Array {
   const enc = new Encoder();
   const M = Profile.MesgNum;
-  enc.writeMesg({ mesgNum: M['FILE_ID']!, type: 'activity', manufacturer: 'development', product: 0, timeCreated: START, serialNumber: 1 });
+  enc.writeMesg(mesg({ mesgNum: M['FILE_ID']!, type: 'activity', manufacturer: 'development', product: 0, timeCreated: START, serialNumber: 1 }));
   const samples = samplesOf(pieces);
   for (const [t, w, rate, hr, d] of samples) {
     const rec: Record<string, unknown> = { mesgNum: M['RECORD']!, timestamp: new Date(START.getTime() + t * 1000), heartRate: hr, cadence: rate, distance: d };
     rec['power'] = w;
     rec['speed'] = w > 0 ? 500 / paceFromPower(w) : 0;
-    enc.writeMesg(rec as Parameters<Encoder['writeMesg']>[0]);
+    enc.writeMesg(mesg(rec));
   }
   const end = new Date(START.getTime() + samples.length * 1000);
-  enc.writeMesg({ mesgNum: M['SESSION']!, timestamp: end, startTime: START, sport: opts.sport ?? 'rowing', subSport: opts.subSport ?? 'indoorRowing', totalElapsedTime: samples.length, totalTimerTime: samples.length });
-  enc.writeMesg({ mesgNum: M['ACTIVITY']!, timestamp: end, numSessions: 1, totalTimerTime: samples.length, type: 'manual' });
+  enc.writeMesg(mesg({ mesgNum: M['SESSION']!, timestamp: end, startTime: START, sport: opts.sport ?? 'rowing', subSport: opts.subSport ?? 'indoorRowing', totalElapsedTime: samples.length, totalTimerTime: samples.length }));
+  enc.writeMesg(mesg({ mesgNum: M['ACTIVITY']!, timestamp: end, numSessions: 1, totalTimerTime: samples.length, type: 'manual' }));
   return enc.close();
 }
 
