@@ -55,7 +55,7 @@ export function parseBoatCoachCsv(text: string): ImportedSession {
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   }
-  const s: ImportedSession = { format: 'boatcoach-csv', device: 'Concept2 PM via BoatCoach', rows: out };
+  const s: ImportedSession = { format: 'boatcoach-csv', device: 'Concept2 PM via BoatCoach', rows: out, heartRateFrom: 'console' };
   if (t0 !== undefined) s.startedAt = new Date(t0).toISOString();
   return s;
 }

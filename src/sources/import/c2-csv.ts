@@ -40,5 +40,5 @@ export function parseC2Csv(text: string): ImportedSession {
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   }
-  return { format: 'c2-csv', device: 'Concept2 (Logbook)', rows: out };
+  return { format: 'c2-csv', device: 'Concept2 (Logbook)', rows: out, heartRateFrom: 'console' };
 }

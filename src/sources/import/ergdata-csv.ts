@@ -33,5 +33,5 @@ export function parseErgDataCsv(text: string): ImportedSession {
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   }
-  return { format: 'ergdata-csv', device: 'Concept2 PM via ErgData', rows: out };
+  return { format: 'ergdata-csv', device: 'Concept2 PM via ErgData', rows: out, heartRateFrom: 'console' };
 }

@@ -48,7 +48,7 @@ export function parseFit(bytes: Uint8Array): ImportedSession {
   }
   const { rows, t0Ms } = samplesToRows(samples);
   const product = messages.fileIdMesgs?.[0]?.manufacturer;
-  const session: ImportedSession = { format: 'fit', device: `rowing machine (FIT${product !== undefined ? `, ${String(product)}` : ''})`, rows };
+  const session: ImportedSession = { format: 'fit', device: `rowing machine (FIT${product !== undefined ? `, ${String(product)}` : ''})`, rows, heartRateFrom: 'strap' };
   if (t0Ms !== undefined) session.startedAt = new Date(t0Ms).toISOString();
   return session;
 }

@@ -52,7 +52,7 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions): ImportedRec
   const provenance: RowerEvent = { kind: 'event', t: 0, rower, event: 'import', file: opts.fileName, format, sha256 };
   const items: RecordingItem[] = [provenance];
   if (opts.athlete !== undefined) items.push({ kind: 'event', t: 0, rower, event: 'athlete', name: opts.athlete });
-  items.push(...rowsToFrames(rows, rower));
+  items.push(...rowsToFrames(rows, rower, session.heartRateFrom));
   return {
     header: { startedAt: session.startedAt ?? UNKNOWN_START, source: 'import', rowers: [{ id: rower, name: session.device }] },
     items,

@@ -19,7 +19,7 @@ export function parsePainsledCsv(text: string): ImportedSession {
   const rows = csvRows(text);
   const header = rows[0] ?? fail('EMPTY', 'the file is empty');
   if ((header[0] ?? '').startsWith('stroke.REVISION')) return parseRaw(header, rows.slice(1));
-  return { ...parseRowingdataColumns(rows, NAME), format: 'painsled-csv', device: 'Concept2 PM via Painsled' };
+  return { ...parseRowingdataColumns(rows, NAME), format: 'painsled-csv', device: 'Concept2 PM via Painsled', heartRateFrom: 'console' };
 }
 
 /** Rows with `stroke.strokeType` 1 are the PM's non-stroke records (not sent as strokes). */
@@ -62,7 +62,7 @@ function parseRaw(header: string[], body: string[][]): ImportedSession {
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   }
-  const s: ImportedSession = { format: 'painsled-csv', device: `${model || 'Concept2 PM'} via Painsled`, rows: out };
+  const s: ImportedSession = { format: 'painsled-csv', device: `${model || 'Concept2 PM'} via Painsled`, rows: out, heartRateFrom: 'console' };
   if (t0 !== undefined) s.startedAt = new Date(t0).toISOString();
   return s;
 }

@@ -40,7 +40,7 @@ export function parsePmCsv(text: string): ImportedSession {
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   }
-  const s: ImportedSession = { format: 'pm-csv', device: 'Concept2 PM', rows: out };
+  const s: ImportedSession = { format: 'pm-csv', device: 'Concept2 PM', rows: out, heartRateFrom: 'console' };
   const summary = rows.slice(0, Math.max(0, headerAt)).find((_r, i, all) => all[i - 1]?.[0] === 'Date');
   const startMs = summary ? parseZonedDate(summary[0] ?? '') : NaN;
   if (Number.isFinite(startMs)) s.startedAt = new Date(startMs).toISOString();

@@ -20,7 +20,7 @@ const GAP_S = 5;
 const CLOCK_SLACK_S = 2;
 
 /** Parse the rows (header first) of a file with rowingdata's columns. */
-export function parseRowingdataColumns(rows: string[][], name: string): Omit<ImportedSession, 'format' | 'device'> {
+export function parseRowingdataColumns(rows: string[][], name: string): Omit<ImportedSession, 'format' | 'device' | 'heartRateFrom'> {
   const headerAt = rows.findIndex((r) => r.some((c) => c === 'TimeStamp (sec)'));
   const header = headerAt >= 0 ? rows[headerAt]! : fail('BAD_FILE', `not a ${name} file: no "TimeStamp (sec)" column`);
   const col = columns(header);
@@ -61,7 +61,7 @@ export function parseRowingdataColumns(rows: string[][], name: string): Omit<Imp
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   }
-  const s: Omit<ImportedSession, 'format' | 'device'> = { rows: out };
+  const s: Omit<ImportedSession, 'format' | 'device' | 'heartRateFrom'> = { rows: out };
   if (t0 !== undefined) s.startedAt = new Date(t0 * 1000).toISOString();
   return s;
 }

@@ -8,5 +8,5 @@ import { parseRowingdataColumns } from './rowingdata-columns.js';
 import type { ImportedSession } from './types.js';
 
 export function parseRowingdataCsv(text: string): ImportedSession {
-  return { ...parseRowingdataColumns(csvRows(text), 'rowingdata CSV'), format: 'rowingdata-csv', device: 'rowing machine (rowingdata CSV)' };
+  return { ...parseRowingdataColumns(csvRows(text), 'rowingdata CSV'), format: 'rowingdata-csv', device: 'rowing machine (rowingdata CSV)', heartRateFrom: 'console' };
 }

@@ -86,7 +86,7 @@ export function parseRowProCsv(text: string): ImportedSession {
     }
     distOffset += lastDist;
   });
-  const s: ImportedSession = { format: 'rowpro-csv', device: 'Concept2 via RowPro', rows: out };
+  const s: ImportedSession = { format: 'rowpro-csv', device: 'Concept2 via RowPro', rows: out, heartRateFrom: 'console' };
   const started = sessionBlock?.[1]?.[0];
   const ms = started === undefined ? NaN : parseRowProDate(started);
   if (Number.isFinite(ms)) s.startedAt = new Date(ms).toISOString();

@@ -49,5 +49,5 @@ export function parseRp3Csv(text: string): ImportedSession {
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   });
-  return { format: 'rp3-csv', device: 'RP3', rows: out };
+  return { format: 'rp3-csv', device: 'RP3', rows: out, heartRateFrom: 'console' };
 }

@@ -50,7 +50,7 @@ export function parseSmartRowCsv(text: string): ImportedSession {
     if (hr !== undefined) row.heartRate = hr;
     out.push(row);
   }
-  const s: ImportedSession = { format: 'smartrow-csv', device: 'WaterRower + SmartRow', rows: out };
+  const s: ImportedSession = { format: 'smartrow-csv', device: 'WaterRower + SmartRow', rows: out, heartRateFrom: 'console' };
   if (startedAt !== undefined) s.startedAt = startedAt;
   return s;
 }

@@ -53,7 +53,7 @@ export function parseTcx(text: string): ImportedSession {
     }
   }
   const { rows, t0Ms } = samplesToRows(samples);
-  const session: ImportedSession = { format: 'tcx', device: 'rowing machine (TCX)', rows };
+  const session: ImportedSession = { format: 'tcx', device: 'rowing machine (TCX)', rows, heartRateFrom: 'strap' };
   if (t0Ms !== undefined) session.startedAt = new Date(t0Ms).toISOString();
   return session;
 }

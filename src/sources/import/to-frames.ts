@@ -13,10 +13,13 @@
  *   parser marked `linkLostBefore` (the monitor counted strokes nobody received) gets no frames:
  *   lost notifications, not a stop.
  * - After the last row, `TAIL_S` of idle notifications (the console notices the rower stopped).
+ * - A strap's heart rate (`heartRateFrom: 'strap'`: FIT, TCX) goes as Heart Rate Measurement
+ *   (0x2A37) frames, one per row that has a reading (src/ftms/heart-rate.ts), not in Rower Data.
  */
 import type { Frame } from '../../ftms/frame.js';
+import { encodeHeartRate } from '../../ftms/heart-rate.js';
 import { encodeRowerData, type RowerDataFields } from '../../ftms/rower-data.js';
-import { ROWER_DATA } from '../../ftms/uuids.js';
+import { HEART_RATE_MEASUREMENT, ROWER_DATA } from '../../ftms/uuids.js';
 import { paceFromPower, powerFromPace } from '../../rowing/power.js';
 import type { ImportedRow } from './types.js';
 
@@ -28,10 +31,11 @@ export const TAIL_S = 15;
 const MAX_STROKE_GAP_S = 10;
 
 /** The frames of one rower for `rows` (sorted by time; t = 0 at the session start). */
-export function rowsToFrames(rows: readonly ImportedRow[], rower: string): Frame[] {
+export function rowsToFrames(rows: readonly ImportedRow[], rower: string, heartRateFrom: 'console' | 'strap' = 'console'): Frame[] {
   const frames: Frame[] = [];
+  const at = (tS: number): number => Math.max(0, Math.round(tS * 1000));
   const frame = (tS: number, fields: RowerDataFields): void => {
-    frames.push({ kind: 'frame', t: Math.max(0, Math.round(tS * 1000)), rower, char: ROWER_DATA, bytes: encodeRowerData(fields) });
+    frames.push({ kind: 'frame', t: at(tS), rower, char: ROWER_DATA, bytes: encodeRowerData(fields) });
   };
   const strokeTimes = rows.filter((r) => r.stroke).map((r) => r.tS);
   let strokeIndex = -1;
@@ -66,9 +70,12 @@ export function rowsToFrames(rows: readonly ImportedRow[], rower: string): Frame
     if (row.distanceM !== undefined) fields.distanceM = row.distanceM;
     if (pace !== undefined) fields.paceS500 = pace;
     if (power !== undefined) fields.powerW = power;
-    if (row.heartRate !== undefined) fields.heartRate = row.heartRate;
+    if (row.heartRate !== undefined && heartRateFrom === 'console') fields.heartRate = row.heartRate;
     fields.elapsedS = Math.round(row.tS);
     frame(row.tS, fields);
+    if (row.heartRate !== undefined && heartRateFrom === 'strap') {
+      frames.push({ kind: 'frame', t: at(row.tS), rower, char: HEART_RATE_MEASUREMENT, bytes: encodeHeartRate({ heartRate: row.heartRate, contactSupported: true, contactDetected: true }) });
+    }
     last = fields;
     lastS = row.tS;
   }

@@ -34,4 +34,9 @@ export interface ImportedSession {
   /** what rowed: machine and app, as the file names them */
   device: string;
   rows: ImportedRow[];
+  /**
+   * where the heart rate came from: 'console' (the monitor's own reading, sent in Rower Data) or
+   * 'strap' (a chest strap the watch or app paired: sent as Heart Rate Measurement 0x2A37 frames)
+   */
+  heartRateFrom: 'console' | 'strap';
 }

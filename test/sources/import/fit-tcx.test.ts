@@ -9,6 +9,7 @@ import { detectFormat } from '../../../src/sources/import/detect.js';
 import { ImportError } from '../../../src/sources/import/import-error.js';
 import { importBytes } from '../../../src/sources/import/import-file.js';
 import { thrown } from '../../file-helpers.js';
+import { decodeHeartRate } from '../../../src/ftms/heart-rate.js';
 import { rowerData } from './decode-frames.js';
 import { fitFile, START, tcxText, type Piece } from './session-files.js';
 import { analyzeItems } from './analyze-items.js';
@@ -26,7 +27,7 @@ const cases: Array<[string, () => Uint8Array]> = [
 ];
 
 describe.each(cases)('%s import', (format, make) => {
-  it('is detected, starts at the file\u2019s first sample and carries its power, rate, heart rate and distance', () => {
+  it('is detected, starts at the file\u2019s first sample and carries its power, rate, distance and (strap) heart rate', () => {
     const bytes = make();
     expect(detectFormat(bytes)).toBe(format);
     const rec = importBytes(bytes, { fileName: `s.${format}` });
@@ -36,7 +37,10 @@ describe.each(cases)('%s import', (format, make) => {
     const at30 = frames.find((f) => f.t === 30_000)!;
     expect(at30.powerW).toBe(250 + ((30 * 37) % 21) - 10);
     expect(at30.strokeRate).toBe(30);
-    expect(at30.heartRate).toBe(150);
+    // the watch's heart rate came from a strap: Heart Rate Measurement frames, not a Rower Data field
+    expect(at30.heartRate).toBeUndefined();
+    const hr = rec.items.find((i) => i.kind === 'frame' && i.char === '2a37' && i.t === 30_000);
+    expect(hr?.kind === 'frame' ? decodeHeartRate(hr.bytes).heartRate : undefined).toBe(150);
     expect(at30.distanceM).toBeGreaterThan(100);
     // 30 spm for 60 s: about 30 strokes by the end of the first piece, none added in the rest
     const endWork = frames.find((f) => f.t === 59_000)!.strokeCount!;

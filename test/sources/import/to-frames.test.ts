@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { powerFromPace } from '../../../src/rowing/power.js';
 import { IDLE_AFTER_S, rowsToFrames, TAIL_S } from '../../../src/sources/import/to-frames.js';
 import type { ImportedRow } from '../../../src/sources/import/types.js';
+import { decodeHeartRate } from '../../../src/ftms/heart-rate.js';
 import { rowerData } from './decode-frames.js';
 
 const frames = (rows: ImportedRow[]) => rowerData(rowsToFrames(rows, 'r'));
@@ -73,5 +74,12 @@ describe('rowsToFrames', () => {
       { tS: 2, stroke: false, strokes: 1, strokeRate: 30, powerW: 200 },
     ]);
     expect(fs.slice(0, 3).map((f) => f.strokeCount)).toEqual([0, 1, 1]);
+  });
+
+  it('a strap\u2019s heart rate goes as Heart Rate Measurement frames at the row\u2019s time, not in Rower Data', () => {
+    const items = rowsToFrames([{ tS: 1, stroke: true, strokeRate: 20, powerW: 150, heartRate: 131 }], 'r', 'strap');
+    const hr = items.filter((f) => f.char === '2a37');
+    expect(hr.map((f) => [f.t, decodeHeartRate(f.bytes).heartRate])).toEqual([[1000, 131]]);
+    expect(rowerData(items).every((f) => f.heartRate === undefined)).toBe(true);
   });
 });
