@@ -11,7 +11,7 @@ import { CliError } from '../../src/cli-error.js';
 import { importFiles, type ImportOutcome } from '../../src/commands/import.js';
 import { parseRecording } from '../../src/recording/reader.js';
 import { contentHash } from '../../src/sources/import/import-file.js';
-import { scratchDir } from '../file-helpers.js';
+import { fifoIn, scratchDir } from '../file-helpers.js';
 import { RAW } from '../sources/import/realdata-helpers.js';
 import { fitFile } from '../sources/import/session-files.js';
 import { buildCli, killChildren, runCli } from './cli-process.js';
@@ -99,7 +99,7 @@ describe('ergsprint import (the CLI)', () => {
     expect(table.join('\n')).toMatch(/work 1/);
   });
 
-  it('bad files are one-line errors with exit 2: truncated FIT, wrong CRC, another app\u2019s CSV, an empty file, a missing file', async () => {
+  it('bad files are one-line errors with exit 2: truncated FIT, wrong CRC, another app\u2019s CSV, an empty file, a missing file, a FIFO', async () => {
     const dir = scratchDir();
     const fit = fitFile([{ kind: 'work', s: 30 }]);
     const bad: Array<[string, Uint8Array | string, RegExp]> = [
@@ -118,9 +118,14 @@ describe('ergsprint import (the CLI)', () => {
       expect(r.stderr).toMatch(msg);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
-    const missing = await runCli(['import', join(dir, 'nope.fit')], { env: { XDG_DATA_HOME: dir } });
+    const [missing, fifo] = await Promise.all([
+      runCli(['import', join(dir, 'nope.fit')], { env: { XDG_DATA_HOME: dir } }),
+      runCli(['import', fifoIn(dir, 'pipe.csv')], { env: { XDG_DATA_HOME: dir } }),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.fit: no such file/);
+    expect(fifo.code).toBe(2); // opened without blocking: a FIFO is refused, never a hang
+    expect(fifo.stderr).toMatch(/pipe\.csv: is a FIFO \(named pipe\), not a regular file/);
     expect(readdirSync(dir).filter((f) => f === 'ergsprint')).toEqual([]); // nothing was written
   }, 60_000);
 });
