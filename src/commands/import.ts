@@ -65,7 +65,6 @@ export function importSettings(files: readonly string[], flags: ImportFlags): { 
   }
   if (flags.athlete !== undefined) {
     const a = flags.athlete.trim();
-    // eslint-disable-next-line no-control-regex
     if (a === '' || a.length > MAX_ATHLETE_CHARS || /[\u0000-\u001f\u007f]/.test(a)) throw new CliError(`--athlete must be a name of 1 to ${MAX_ATHLETE_CHARS} printable characters`);
     out.athlete = a;
   }

@@ -12,6 +12,7 @@ import { parseRp3Csv } from './rp3-csv.js';
 import { parseSmartRowCsv } from './smartrow-csv.js';
 import { parseTcx } from './tcx.js';
 import type { ImportedSession } from './types.js';
+import { stripBom } from '../../recording/regular-file.js';
 
 const TEXT_PARSERS: Record<Exclude<ImportFormat, 'fit'>, (text: string) => ImportedSession> = {
   tcx: parseTcx,
@@ -26,8 +27,8 @@ const TEXT_PARSERS: Record<Exclude<ImportFormat, 'fit'>, (text: string) => Impor
   'rowingdata-csv': parseRowingdataCsv,
 };
 
-/** Parse `bytes` as `format`. */
+/** Parse `bytes` as `format` (text formats as UTF-8, a byte-order mark ignored). */
 export function parseFormat(format: ImportFormat, bytes: Uint8Array): ImportedSession {
   if (format === 'fit') return parseFit(bytes);
-  return TEXT_PARSERS[format](Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  return TEXT_PARSERS[format](stripBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
 }

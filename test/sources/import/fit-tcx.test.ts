@@ -61,6 +61,15 @@ describe.each(cases)('%s import', (format, make) => {
   });
 });
 
+describe('TCX with a byte-order mark', () => {
+  it('imports as without one', () => {
+    const text = tcxText(SET);
+    const withBom = importBytes(new TextEncoder().encode(`\uFEFF${text}`), { fileName: 'b.tcx' });
+    const without = importBytes(new TextEncoder().encode(text), { fileName: 'b.tcx' });
+    expect(withBom.items.slice(1)).toEqual(without.items.slice(1));
+  });
+});
+
 describe('bad FIT files', () => {
   const good = fitFile(SET);
   const codeOf = (bytes: Uint8Array): string => {
