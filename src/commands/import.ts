@@ -10,6 +10,7 @@ import { closeSync, existsSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { analysisToJson } from '../export/analysis-json.js';
+import type { RecordingHeader, RecordingItem } from '../recording/format.js';
 import { readRecording } from '../recording/reader.js';
 import { RecordingError, RecordingWriteError } from '../recording/recording-error.js';
 import { FileOpenError, openRegularFile } from '../recording/regular-file.js';
@@ -159,7 +160,7 @@ async function previousImport(path: string, sha256: string): Promise<ImportForma
 }
 
 /** Write the recording beside `path` and rename it into place: a crash never leaves a half import at `path`. */
-function writeAtomically(path: string, header: Parameters<typeof openRecording>[1], items: Iterable<Parameters<ReturnType<typeof openRecording>['write']>[0]>): void {
+function writeAtomically(path: string, header: RecordingHeader, items: Iterable<RecordingItem>): void {
   const partial = `${path}.partial-${process.pid}`;
   try {
     const w = openRecording(partial, header, { overwrite: true });
