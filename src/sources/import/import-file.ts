@@ -44,7 +44,7 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions): ImportedRec
   const format = opts.format ?? detectFormat(bytes);
   if (bytes.byteLength === 0) fail('EMPTY', 'the file is empty');
   const session = parseFormat(format, bytes);
-  const rows = normalised(session.rows);
+  const { rows, shiftS } = normalised(session.rows);
   const strokes = rows.filter((r) => r.stroke).length;
   if (strokes === 0) fail('NO_STROKES', `holds no strokes (read as ${format})`);
   const sha256 = contentHash(bytes);
@@ -54,7 +54,7 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions): ImportedRec
   if (opts.athlete !== undefined) items.push({ kind: 'event', t: 0, rower, event: 'athlete', name: opts.athlete });
   items.push(...rowsToFrames(rows, rower, session.heartRateFrom));
   return {
-    header: { startedAt: session.startedAt ?? UNKNOWN_START, source: 'import', rowers: [{ id: rower, name: session.device }] },
+    header: { startedAt: startedAt(session.startedAt, shiftS), source: 'import', rowers: [{ id: rower, name: session.device }] },
     items,
     format,
     sha256,
@@ -62,9 +62,15 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions): ImportedRec
   };
 }
 
-/** Rows sorted by time (stable), moved so none is before t = 0. */
-function normalised(rows: readonly ImportedRow[]): ImportedRow[] {
+/** Rows sorted by time (stable), moved later by `shiftS` so none is before t = 0. */
+function normalised(rows: readonly ImportedRow[]): { rows: ImportedRow[]; shiftS: number } {
   const sorted = rows.map((r, i) => [r, i] as const).sort((a, b) => a[0].tS - b[0].tS || a[1] - b[1]).map(([r]) => r);
   const first = sorted[0]?.tS ?? 0;
-  return first >= 0 ? sorted : sorted.map((r) => ({ ...r, tS: r.tS - first }));
+  return first >= 0 ? { rows: sorted, shiftS: 0 } : { rows: sorted.map((r) => ({ ...r, tS: r.tS - first })), shiftS: -first };
+}
+
+/** The header's start: the file's, less any shift of the rows (t = 0 stays the same instant), or the placeholder. */
+function startedAt(fileStart: string | undefined, shiftS: number): string {
+  if (fileStart === undefined) return UNKNOWN_START;
+  return shiftS === 0 ? fileStart : new Date(Date.parse(fileStart) - shiftS * 1000).toISOString();
 }
