@@ -11,6 +11,7 @@ import { RestartChain } from './chain.js';
 import { clockS, columns, csvRows, num, positive, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 const NAME = 'BoatCoach CSV';
 
@@ -56,6 +57,9 @@ export function parseBoatCoachCsv(text: string): ImportedSession {
     out.push(row);
   }
   const s: ImportedSession = { format: 'boatcoach-csv', device: 'Concept2 PM via BoatCoach', rows: out, heartRateFrom: 'console' };
-  if (t0 !== undefined) s.startedAt = new Date(t0).toISOString();
+  if (t0 !== undefined) {
+    const iso = isoTime(t0);
+    if (iso !== undefined) s.startedAt = iso;
+  }
   return s;
 }

@@ -10,6 +10,7 @@ import { Decoder, Stream } from '@garmin/fitsdk';
 import { fail } from './import-error.js';
 import { samplesToRows, type TimedSample } from './samples.js';
 import type { ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 /** FIT profile: sport 15 = rowing (decoded as 'rowing'). */
 const ROWING = new Set<unknown>(['rowing', 15]);
@@ -49,6 +50,9 @@ export function parseFit(bytes: Uint8Array): ImportedSession {
   const { rows, t0Ms } = samplesToRows(samples);
   const product = messages.fileIdMesgs?.[0]?.manufacturer;
   const session: ImportedSession = { format: 'fit', device: `rowing machine (FIT${product !== undefined ? `, ${String(product)}` : ''})`, rows, heartRateFrom: 'strap' };
-  if (t0Ms !== undefined) session.startedAt = new Date(t0Ms).toISOString();
+  if (t0Ms !== undefined) {
+    const iso = isoTime(t0Ms);
+    if (iso !== undefined) session.startedAt = iso;
+  }
   return session;
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RowerEvent } from '../../ftms/frame.js';
 import type { RecordingHeader, RecordingItem } from '../../recording/format.js';
 import { detectFormat } from './detect.js';
+import { isoTime } from './iso-time.js';
 import type { ImportFormat } from './formats.js';
 import { fail } from './import-error.js';
 import { parseFormat } from './parse-format.js';
@@ -15,6 +16,8 @@ import type { ImportedRow } from './types.js';
 
 /** `startedAt` of a file that holds no date (as the realdata recordings mark it). */
 export const UNKNOWN_START = '2000-01-01T00:00:00.000Z';
+/** Longest session an import may span, s: a file whose times spread wider is broken (and would make millions of idle frames). */
+export const MAX_SESSION_S = 24 * 3600;
 /** The one rower of an imported recording. */
 export const IMPORT_ROWER = 'import';
 
@@ -47,6 +50,8 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions): ImportedRec
   const { rows, shiftS } = normalised(session.rows);
   const strokes = rows.filter((r) => r.stroke).length;
   if (strokes === 0) fail('NO_STROKES', `holds no strokes (read as ${format})`);
+  const spanS = rows[rows.length - 1]!.tS;
+  if (spanS > MAX_SESSION_S) fail('BAD_FILE', `its times span ${Math.round(spanS / 3600)} h, more than ${MAX_SESSION_S / 3600} h: not one session (read as ${format})`);
   const sha256 = contentHash(bytes);
   const rower = IMPORT_ROWER;
   const provenance: RowerEvent = { kind: 'event', t: 0, rower, event: 'import', file: opts.fileName, format, sha256 };
@@ -64,7 +69,10 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions): ImportedRec
 
 /** Rows sorted by time (stable), moved later by `shiftS` so none is before t = 0. */
 function normalised(rows: readonly ImportedRow[]): { rows: ImportedRow[]; shiftS: number } {
-  const sorted = rows.map((r, i) => [r, i] as const).sort((a, b) => a[0].tS - b[0].tS || a[1] - b[1]).map(([r]) => r);
+  const sorted = rows
+    .filter((r) => Number.isFinite(r.tS))
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => a[0].tS - b[0].tS || a[1] - b[1]).map(([r]) => r);
   const first = sorted[0]?.tS ?? 0;
   return first >= 0 ? { rows: sorted, shiftS: 0 } : { rows: sorted.map((r) => ({ ...r, tS: r.tS - first })), shiftS: -first };
 }
@@ -72,5 +80,5 @@ function normalised(rows: readonly ImportedRow[]): { rows: ImportedRow[]; shiftS
 /** The header's start: the file's, less any shift of the rows (t = 0 stays the same instant), or the placeholder. */
 function startedAt(fileStart: string | undefined, shiftS: number): string {
   if (fileStart === undefined) return UNKNOWN_START;
-  return shiftS === 0 ? fileStart : new Date(Date.parse(fileStart) - shiftS * 1000).toISOString();
+  return shiftS === 0 ? fileStart : (isoTime(Date.parse(fileStart) - shiftS * 1000) ?? UNKNOWN_START);
 }

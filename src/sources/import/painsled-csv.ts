@@ -12,6 +12,7 @@ import { columns, csvRows, num, positive, required } from './csv.js';
 import { fail } from './import-error.js';
 import { parseRowingdataColumns } from './rowingdata-columns.js';
 import type { ImportedRow, ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 const NAME = 'Painsled CSV';
 
@@ -63,6 +64,9 @@ function parseRaw(header: string[], body: string[][]): ImportedSession {
     out.push(row);
   }
   const s: ImportedSession = { format: 'painsled-csv', device: `${model || 'Concept2 PM'} via Painsled`, rows: out, heartRateFrom: 'console' };
-  if (t0 !== undefined) s.startedAt = new Date(t0).toISOString();
+  if (t0 !== undefined) {
+    const iso = isoTime(t0);
+    if (iso !== undefined) s.startedAt = iso;
+  }
   return s;
 }

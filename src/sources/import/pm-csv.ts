@@ -8,6 +8,7 @@ import { RestartChain } from './chain.js';
 import { clockS, columns, csvRows, num, positive, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 const NAME = 'PM stroke CSV';
 
@@ -43,7 +44,10 @@ export function parsePmCsv(text: string): ImportedSession {
   const s: ImportedSession = { format: 'pm-csv', device: 'Concept2 PM', rows: out, heartRateFrom: 'console' };
   const summary = rows.slice(0, Math.max(0, headerAt)).find((_r, i, all) => all[i - 1]?.[0] === 'Date');
   const startMs = summary ? parseZonedDate(summary[0] ?? '') : NaN;
-  if (Number.isFinite(startMs)) s.startedAt = new Date(startMs).toISOString();
+  if (Number.isFinite(startMs)) {
+    const iso = isoTime(startMs);
+    if (iso !== undefined) s.startedAt = iso;
+  }
   return s;
 }
 

@@ -13,6 +13,7 @@ import { RestartChain } from './chain.js';
 import { columns, num, positive, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 /** A gap shorter than this is a stroke, not a drop-out or a stop, s. */
 const GAP_S = 5;
@@ -62,6 +63,9 @@ export function parseRowingdataColumns(rows: string[][], name: string): Omit<Imp
     out.push(row);
   }
   const s: Omit<ImportedSession, 'format' | 'device' | 'heartRateFrom'> = { rows: out };
-  if (t0 !== undefined) s.startedAt = new Date(t0 * 1000).toISOString();
+  if (t0 !== undefined) {
+    const iso = isoTime(t0 * 1000);
+    if (iso !== undefined) s.startedAt = iso;
+  }
   return s;
 }

@@ -15,6 +15,7 @@
 import { columns, csvRows, num, positive, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 const NAME = 'RowPro CSV';
 /** A segment's strokes fit a listed length with this much to spare, ms (the last stroke ends it). */
@@ -89,7 +90,10 @@ export function parseRowProCsv(text: string): ImportedSession {
   const s: ImportedSession = { format: 'rowpro-csv', device: 'Concept2 via RowPro', rows: out, heartRateFrom: 'console' };
   const started = sessionBlock?.[1]?.[0];
   const ms = started === undefined ? NaN : parseRowProDate(started);
-  if (Number.isFinite(ms)) s.startedAt = new Date(ms).toISOString();
+  if (Number.isFinite(ms)) {
+    const iso = isoTime(ms);
+    if (iso !== undefined) s.startedAt = iso;
+  }
   return s;
 }
 

@@ -8,6 +8,7 @@
 import { columns, csvRows, num, positive, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 const NAME = 'SmartRow CSV';
 
@@ -35,7 +36,10 @@ export function parseSmartRowCsv(text: string): ImportedSession {
     if (tS === undefined) continue;
     if (startedAt === undefined && cStamp >= 0) {
       const ms = Date.parse(r[cStamp] ?? '');
-      if (Number.isFinite(ms)) startedAt = new Date(ms - tS * 1000).toISOString();
+      if (Number.isFinite(ms)) {
+        const iso = isoTime(ms - tS * 1000);
+        if (iso !== undefined) startedAt = iso;
+      }
     }
     const row: ImportedRow = { tS, stroke: true };
     const d = n(cDist);

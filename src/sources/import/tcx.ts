@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { fail } from './import-error.js';
 import { samplesToRows, type TimedSample } from './samples.js';
 import type { ImportedSession } from './types.js';
+import { isoTime } from './iso-time.js';
 
 type Node = Record<string, unknown>;
 const asList = (x: unknown): unknown[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
@@ -54,6 +55,9 @@ export function parseTcx(text: string): ImportedSession {
   }
   const { rows, t0Ms } = samplesToRows(samples);
   const session: ImportedSession = { format: 'tcx', device: 'rowing machine (TCX)', rows, heartRateFrom: 'strap' };
-  if (t0Ms !== undefined) session.startedAt = new Date(t0Ms).toISOString();
+  if (t0Ms !== undefined) {
+    const iso = isoTime(t0Ms);
+    if (iso !== undefined) session.startedAt = iso;
+  }
   return session;
 }
