@@ -14,6 +14,7 @@ export function register(program: Command): void {
     .description('serve the live display fed by a recording, as if it were happening now')
     .option('--speed <n>', 'replay speed, × real time (0.01–1000)', '1')
     .option('--loop', 'start over at the end (each pass is a new session)')
+    .option('--idle-end <duration>', "end a rower's session after this much data time without a stroke, e.g. 5m, 90s (30s–24h)", '5m')
     .option('--port <n>', 'display server port (0 = any free port)', '8080')
     .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
     .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')

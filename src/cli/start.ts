@@ -18,6 +18,8 @@ export function register(program: Command): void {
     .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--plan <name|file>', 'workout plan for live rowers (built-in name or .json file)')
     .option('--demo', 'skip Bluetooth and run the demo replay')
+    .option('--idle-end <duration>', "end a rower's session after this much time without a stroke, e.g. 5m, 90s (30s–24h)", '5m')
+    .option('--athlete <name=rower>', 'bind an athlete to a live rower, e.g. Ada=PM5 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--speed <n>', 'demo replay speed, × real time (0.01–1000)', '2');
   referenceOptions(cmd)
     .action(async (flags: Flags) => (await import('../commands/start.js')).startCommand(flags, liveWith));

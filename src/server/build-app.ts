@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
-import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
+import { registerApiRoutes, type EndSessionHook, type ProfileHook, type WorkoutHook } from './api-routes.js';
 import { AccessPolicy, clientAddress, type AccessPolicyOptions } from './access-policy.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
 import { registerRequestGuard } from './request-guard.js';
@@ -48,6 +48,10 @@ export interface AppDeps {
   store?: SnapshotStore;
   /** start/stop workout plans (POST /api/workout); absent = 501 */
   onWorkout?: WorkoutHook;
+  /** end sessions (POST /api/session/end); absent = 501 */
+  onEndSession?: EndSessionHook;
+  /** names and athletes (PUT /api/rowers/:id) as recorded events; absent = the store keeps them */
+  onProfile?: ProfileHook;
   options: AppOptions;
 }
 
@@ -114,7 +118,13 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     (socket, req) => hub.add(socket, clientAddress(req.socket.remoteAddress)),
   );
 
-  registerApiRoutes(app, { store, hub, ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}) });
+  registerApiRoutes(app, {
+    store,
+    hub,
+    ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}),
+    ...(deps.onEndSession ? { onEndSession: deps.onEndSession } : {}),
+    ...(deps.onProfile ? { onProfile: deps.onProfile } : {}),
+  });
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(webRoot)) {

@@ -13,7 +13,7 @@ import { SOURCE_KINDS, type SourceKind } from '../ftms/frame.js';
 import type { SessionSnapshot } from '../pipeline/session-state.js';
 import type { ServerInput } from './protocol.js';
 import { buildApp, type DisplayApp } from './build-app.js';
-import type { WorkoutHook } from './api-routes.js';
+import type { EndSessionHook, ProfileHook, WorkoutHook } from './api-routes.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { isLoopbackAddress } from './access-policy.js';
 
@@ -33,6 +33,8 @@ export interface StartServerOptions {
   /** one-line messages for the operator (address, token); default stderr */
   log?: (line: string) => void;
   onWorkout?: WorkoutHook;
+  onEndSession?: EndSessionHook;
+  onProfile?: ProfileHook;
   /** page origins besides this server's own allowed to open /ws and send changes (`--allow-origin`) */
   allowOrigins?: readonly string[];
   maxClients?: number;
@@ -77,6 +79,8 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
     events$: opts.events$,
     store: new SnapshotStore(opts.startedAt, source),
     ...(opts.onWorkout ? { onWorkout: opts.onWorkout } : {}),
+    ...(opts.onEndSession ? { onEndSession: opts.onEndSession } : {}),
+    ...(opts.onProfile ? { onProfile: opts.onProfile } : {}),
     options: {
       requireToken,
       maxClients: opts.maxClients ?? 250,
