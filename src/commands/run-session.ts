@@ -5,7 +5,7 @@
  * printed, its recording is closed, and `onSessionEnd` is called. Wiring only: the lifecycle is
  * decided in src/pipeline/ (session-lifecycle.ts, rower-sessions.ts) on data time.
  */
-import { concat, defer, ignoreElements, of, repeat, Subject, takeUntil, tap, timer, type Observable, type Subscription } from 'rxjs';
+import { concat, defer, EMPTY, ignoreElements, of, repeat, Subject, takeUntil, tap, timer, type Observable, type Subscription } from 'rxjs';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import type { SessionSummary } from '../analysis/types.js';
 import type { SourceItem, SourceKind } from '../ftms/frame.js';
@@ -108,9 +108,13 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
   const workouts = workoutInjector();
   const controls: ControlInjector = controlInjector({ ...(bindings ? { bindings } : {}), ...(opts.athletes ? { athletes: opts.athletes } : {}), names, saved: save });
   const pipelineOpts = { names, lifecycle: { idleEndMs: opts.idleEndMs ?? DEFAULT_IDLE_END_MS }, ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.verdict ? { verdict: opts.verdict } : {}) };
+  // Ctrl-C completes the source itself (not the output), so every pipeline flushes its session
+  const stop$ = new Subject<void>();
+  let stopped = false;
+  const source$ = defer(() => (stopped ? EMPTY : opts.source$.pipe(takeUntil(stop$))));
   // requests join the source before the recorder, so they are recorded and replays see them
   const pass = (): Observable<SessionEvent> =>
-    controls.inject(workouts.inject(opts.source$)).pipe(
+    controls.inject(workouts.inject(source$)).pipe(
       tap((item) => {
         if (item.kind === 'heartbeat') return;
         if (item.kind === 'event' && item.event === 'connected' && item.name) names[item.rower] = item.name;
@@ -118,12 +122,13 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
       }),
       session$(pipelineOpts),
     );
-  const stop$ = new Subject<void>();
-  const all$: Observable<ServerInput> = (
-    opts.loop
-      ? concat(pass(), defer(() => concat(timer(opts.loop?.pauseMs ?? 20_000).pipe(ignoreElements()), of<ServerInput>({ type: 'reset', startedAt: opts.startedAt }), pass())).pipe(repeat()))
-      : pass()
-  ).pipe(takeUntil(stop$));
+  const loop = opts.loop;
+  const all$: Observable<ServerInput> = loop
+    ? concat(
+        pass(),
+        defer(() => concat(timer(loop.pauseMs).pipe(ignoreElements()), of<ServerInput>({ type: 'reset', startedAt: opts.startedAt }), pass())).pipe(repeat({ delay: () => (stopped ? EMPTY : of(0)) })),
+      )
+    : pass();
 
   const toServer = new Subject<ServerInput>();
   const server = await startDisplayServer({
@@ -143,7 +148,9 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
 
   const ends = new SessionEnds(opts, log);
   let sub: Subscription | undefined;
+  let resolveFinished: (v: unknown) => void = () => {};
   const finished = new Promise<unknown>((resolve) => {
+    resolveFinished = resolve;
     sub = all$.subscribe({
       next: (ev) => {
         if (ev.type !== 'reset') {
@@ -160,8 +167,10 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
     server,
     finished,
     stop: () => {
+      stopped = true;
       stop$.next(); // synchronous: every running session ends here (summary, recording closed, onSessionEnd)
-      sub?.unsubscribe();
+      sub?.unsubscribe(); // a looping replay waiting between passes
+      resolveFinished(null);
     },
     settled: () => ends.settled(),
   };
