@@ -147,4 +147,20 @@ describe('runSession', () => {
     const rowers = (await api('/api/rowers')).body.rowers as Snap['rowers'];
     expect(rowers.map((r) => [r.id, r.athlete])).toEqual([['pm5-1', 'Grace'], ['other', undefined]]);
   }, 30_000);
+
+  it('looping (the demo): every pass is a new session with its own end; stop() ends the loop', async () => {
+    const { recording } = loadFixture('no-warmup');
+    const ends: SessionEnd[] = [];
+    running = await runSession({ source$: replay$(recording.items, { speed: 'instant' }), startedAt: STARTED, kind: 'demo', serve: { port: 0 }, loop: { pauseMs: 20 }, onSessionEnd: (e) => void ends.push(e), log: () => undefined });
+    const deadline = Date.now() + 10_000;
+    while (ends.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(ends.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ends.map((e) => e.reason))).toEqual(new Set(['stop'])); // each pass's source completed
+    expect(ends.every((e) => e.summary !== undefined)).toBe(true);
+    running.stop();
+    const n = ends.length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ends.length).toBe(n);
+    expect(await running.finished).toBeNull();
+  }, 30_000);
 });
