@@ -137,8 +137,9 @@ export function registerApiRoutes(
           additionalProperties: false,
           minProperties: 1,
           properties: {
-            name: { type: 'string', minLength: 1, maxLength: 40 },
-            athlete: { type: 'string', minLength: 1, maxLength: 80 },
+            // not blank: rowers.json (store/rower-bindings.ts) refuses blank names on load
+            name: { type: 'string', minLength: 1, maxLength: 40, pattern: '\\S' },
+            athlete: { type: 'string', minLength: 1, maxLength: 80, pattern: '\\S' },
           },
         },
         response: { '4xx': errorSchema },

@@ -28,7 +28,8 @@ export type RowerBindings = Record<string, RowerBinding>;
 export const bindingsPath = (dir: string): string => join(dir, 'rowers.json');
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const okText = (x: unknown, max: number): x is string => typeof x === 'string' && x.trim() !== '' && x.length <= max;
+// lengths in code points, as the REST API's JSON schema counts them
+const okText = (x: unknown, max: number): x is string => typeof x === 'string' && x.trim() !== '' && [...x].length <= max;
 
 /** Validates parsed JSON as a bindings file; returns the table or a one-line reason. */
 export function parseBindings(x: unknown): RowerBindings | string {

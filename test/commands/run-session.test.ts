@@ -119,6 +119,7 @@ describe('runSession', () => {
     await start('one');
     expect((await api('/api/rowers/pm5-1', { method: 'PUT', body: JSON.stringify({ athlete: 'x'.repeat(81) }) })).status).toBe(400);
     expect((await api('/api/rowers/nobody', { method: 'PUT', body: JSON.stringify({ athlete: 'Ada' }) })).status).toBe(404);
+    expect((await api('/api/rowers/pm5-1', { method: 'PUT', body: JSON.stringify({ name: '   ' }) })).status).toBe(400);
     const put = await api('/api/rowers/pm5-1', { method: 'PUT', body: JSON.stringify({ name: 'Lane 3', athlete: 'Ada' }) });
     expect(put).toMatchObject({ status: 200, body: { rower: { id: 'pm5-1', name: 'Lane 3', athlete: 'Ada' } } });
     const events = (sub: string) =>
