@@ -8,7 +8,7 @@ import { bandOf, type ExecutionMode } from './bands.js';
 import { HARD_REST_SHARE } from '../rowing/fatigue.js';
 import { repReference, setShape, meanRestS, similarReps, type SetOptions, type SprintInput } from './set-context.js';
 import { decrementScorePct, readDecrementFor, readWPrimeUsed, sessionPatterns } from './session-readings.js';
-import type { Reference } from './reference.js';
+import { reportedReference, type Reference } from './reference.js';
 import { median } from './series.js';
 import type { SessionSummary, Verdict } from './types.js';
 import { judgeSprint, type HeartRateInfo, type VerdictContext } from './verdict.js';
@@ -151,6 +151,6 @@ export function judgeSession(sprints: readonly SprintInput[], opts: SessionOptio
     summary.wPrimeUsedPct = used * 100;
     summary.notes.unshift(readWPrimeUsed(used));
   }
-  if (ref) summary.reference = { powerW: ref.powerW, source: ref.source, kind: ref.kind };
+  if (ref) summary.reference = reportedReference(ref);
   return ref ? { verdicts, summary, reference: ref } : { verdicts, summary };
 }
