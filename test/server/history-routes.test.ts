@@ -3,7 +3,7 @@
  * limited), one session, bests, delete; parameters validated; reads open, DELETE needs the token
  * when the server is off loopback; no history given → no routes.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type DisplayApp } from '../../src/server/build-app.js';
 import type { HistorySession } from '../../src/server/history-reader.js';
