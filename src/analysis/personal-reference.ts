@@ -174,7 +174,8 @@ export function curveReference(curve: PersonalCurve, durationS: number): History
   if (!index) return undefined;
   const k = curve.paulK?.k ?? PAUL_K_S;
   const ratio = (t: number): number => powerDurationRatio(t, index.p2kW, k);
-  const window = curve.stale ? `of the last ${curve.windowDays} days (stale: nothing all-out in the last ${HISTORY_WINDOW_DAYS.fresh})` : `of the last ${curve.windowDays} days`;
+  // no parentheses: the verdict puts the source inside its own "(from …)"
+  const old = curve.stale ? ` — over ${HISTORY_WINDOW_DAYS.fresh} days old` : '';
   const same = curve.points
     .filter((e) => Math.abs(e.durationS - durationS) <= SAME_DURATION_SHARE * durationS)
     .map((e) => ({ e, powerW: (e.meanPowerW * ratio(durationS)) / ratio(e.durationS) }))
@@ -182,7 +183,7 @@ export function curveReference(curve: PersonalCurve, durationS: number): History
   const common = { p2kW: index.p2kW, stale: curve.stale, windowDays: curve.windowDays };
   const extra = { ...(curve.paulK ? { paulK: curve.paulK.k } : {}), ...(curve.model ? { model: curve.model } : {}) };
   if (same) {
-    return { ...common, ...extra, powerW: same.powerW, dateMs: same.e.startMs, sessionId: same.e.sessionId, source: `your best ${effortWords(same.e)} ${window}, ${formatDay(same.e.startMs)}` };
+    return { ...common, ...extra, powerW: same.powerW, dateMs: same.e.startMs, sessionId: same.e.sessionId, source: `your best ${effortWords(same.e)} of the last ${curve.windowDays} days, ${formatDay(same.e.startMs)}${old}` };
   }
   const e = index.effort;
   return {
@@ -192,7 +193,7 @@ export function curveReference(curve: PersonalCurve, durationS: number): History
     dateMs: e.startMs,
     sessionId: e.sessionId,
     testS: e.durationS,
-    source: `your ${effortWords(e)} of ${formatDay(e.startMs)} (a ${formatRowTime(Math.round(index.time2kS))} 2k, best ${window})`,
+    source: `your ${effortWords(e)} of ${formatDay(e.startMs)}, worth a ${formatRowTime(Math.round(index.time2kS))} 2k, the best of the last ${curve.windowDays} days${old}`,
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JudgedEffort } from '../../src/analysis/judged-effort.js';
 import { effortIndex, formatDay, historyReferences, personalCurve } from '../../src/analysis/personal-reference.js';
 import { priorReference } from '../../src/analysis/reference.js';
+import { athleteReferences } from '../../src/analysis/athlete-references.js';
 import { buildSet, fadeFromStart, flat, judgeBuilt, P2K_7_00, type RepSpec } from './built-sessions.js';
 
 const DAY = 86_400_000;
@@ -95,10 +96,15 @@ describe('windows', () => {
     const ref = historyReferences([sprint], at).referenceFor!('r', 30)!;
     expect(ref.stale).toBe(true);
     expect(ref.windowDays).toBe(90);
-    expect(ref.source).toContain('stale');
-    expect(ref.source).toContain('1 Nov');
+    expect(ref.source).toBe('your best 30-s sprint of the last 90 days, 1 Nov — over 42 days old');
     const reported = priorReference({ history: historyReferences([sprint], at), rower: 'r' });
     expect(reported).toMatchObject({ kind: 'history', stale: true, dateMs: sprint.startMs });
+  });
+
+  it('a stale reference says so in the verdict', () => {
+    const { final } = judgeBuilt(buildSet(easySprints(4), 90), { history: historyReferences([sprint], nov(1) + 50 * DAY) });
+    expect(final[0]!.reference).toMatchObject({ kind: 'history', stale: true, dateMs: sprint.startMs });
+    expect(final[0]!.message).toContain('1 Nov — over 42 days old');
   });
 
   it('after 90 days there is no history reference', () => {
@@ -136,7 +142,7 @@ describe('the curve', () => {
     const rep = effort({ sessionId: 'a', startMs: nov(10), durationS: 240, meanPowerW: 1.12 * P2K_7_00 });
     const ref = historyReferences([rep], nov(20)).referenceFor!('r', 30)!;
     expect(ref.testS).toBe(240);
-    expect(ref.source).toMatch(/^your 4-minute rep of 10 Nov \(a \d:\d\d 2k, best of the last 42 days\)$/);
+    expect(ref.source).toMatch(/^your 4-minute rep of 10 Nov, worth a \d:\d\d 2k, the best of the last 42 days$/);
     // the index of a 4-min rep at R(4 min) = 1.12 is a ~7:00 2k, and C(30 s) ≈ 1.62 × P2k
     expect(ref.p2kW / P2K_7_00).toBeGreaterThan(0.97);
     expect(ref.p2kW / P2K_7_00).toBeLessThan(1.03);
@@ -179,5 +185,23 @@ describe('the curve', () => {
     const withCp = judgeBuilt(set, { history: h }).final;
     const noCp = judgeBuilt(set, { history: { ...h, referenceFor: (r, t) => { const x = h.referenceFor!(r, t)!; const { model: _m, ...rest } = x; return rest; } } }).final;
     expect(withCp[2]!.expectedPowerW).not.toBeCloseTo(noCp[2]!.expectedPowerW!, 0);
+  });
+});
+
+describe('athleteReferences (per rower)', () => {
+  const efforts = [effort({ sessionId: 'a', startMs: nov(10), durationS: 30, meanPowerW: 470 })];
+  const source = {
+    athleteOf: (rower: string) => (rower === 'r1' ? { name: 'Ann' } : rower === 'r2' ? { name: 'Bob', declared2kS: 400 } : undefined),
+    efforts: (q: { athlete: string; sinceMs: number; beforeMs: number }) => (q.athlete === 'Ann' ? efforts.filter((e) => e.startMs >= q.sinceMs && e.startMs < q.beforeMs) : []),
+  };
+  const refs = athleteReferences(source, nov(20), { declared2kS: 450 });
+  it('history for a bound athlete with efforts', () => {
+    expect(priorReference({ ...refs('r1'), rower: 'r1' })).toMatchObject({ kind: 'history', dateMs: nov(10) });
+  });
+  it('the athlete’s own 2k when they have no history, over the command’s', () => {
+    expect(priorReference({ ...refs('r2'), rower: 'r2' })).toMatchObject({ kind: 'declared-2k', testS: 400 });
+  });
+  it('a rower without an athlete keeps the defaults', () => {
+    expect(refs('r3')).toBeUndefined();
   });
 });
