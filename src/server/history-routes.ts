@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from './errors.js';
-import type { HistoryReader } from './history-reader.js';
+import type { HistoryReader, HistorySession } from './history-reader.js';
 
 /** Most sessions one list answer holds (the page asks for a season at most). */
 export const HISTORY_LIST_MAX = 1000;
@@ -33,11 +33,23 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   throw new ApiError(400, 'BAD_PARAMETER', message, field ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined));
 }
 
+/** A list row without each verdict's `checks` (every flag as evaluated: a third of a row; GET /api/history/:id keeps them). */
+function listRow(s: HistorySession): HistorySession {
+  return {
+    ...s,
+    intervals: s.intervals.map((iv) => {
+      if (iv.verdict?.checks === undefined) return iv;
+      const { checks: _checks, ...verdict } = iv.verdict;
+      return { ...iv, verdict };
+    }),
+  };
+}
+
 export function registerHistoryRoutes(app: FastifyInstance, history: HistoryReader): void {
   app.get('/api/history', async (req) => {
     const q = parse(listQuery, req.query, 'query');
     const sessions = await history.list({ ...(q.athlete !== undefined ? { athlete: q.athlete } : {}), limit: q.limit ?? HISTORY_LIST_DEFAULT });
-    return { sessions };
+    return { sessions: sessions.map(listRow) };
   });
 
   app.get('/api/history/bests', async (req) => {

@@ -45,6 +45,11 @@ describe('GET /api/history', () => {
     expect(Object.keys(s).sort()).toEqual(['athlete', 'bests', 'distanceM', 'durationS', 'id', 'intervals', 'machine', 'plan', 'rower', 'startedAt', 'summary'].sort());
     expect(s.intervals.filter((iv) => iv.kind === 'work')).toHaveLength(8);
     expect(s.summary?.sprints).toBe(8);
+    // list rows leave out each verdict's checks; the session's own route has them
+    expect(s.intervals.some((iv) => iv.verdict !== undefined)).toBe(true);
+    expect(s.intervals.every((iv) => iv.verdict?.checks === undefined)).toBe(true);
+    const [, one] = await json(await fetch(`${url}/api/history/a2`));
+    expect((one.session as HistorySession).intervals.find((iv) => iv.verdict)!.verdict!.checks!.length).toBeGreaterThan(0);
   });
 
   it('filters by athlete and limits', async () => {
