@@ -131,9 +131,18 @@ describe('DELETE /api/history/:id', () => {
 });
 
 describe('without a history store', () => {
-  it('there is no /api/history', async () => {
+  it('there is no /api/history and no /history page', async () => {
     const url = await serve();
     const [status, body] = await json(await fetch(`${url}/api/history`));
     expect([status, body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await fetch(`${url}/history`)).status).toBe(404);
+  });
+});
+
+describe('the /history page route', () => {
+  it('with a store but no built display: 503 DISPLAY_NOT_BUILT, like /', async () => {
+    const url = await serve({ history: new MemoryHistory(rows) });
+    const [status, body] = await json(await fetch(`${url}/history`));
+    expect([status, body.error.code]).toEqual([503, 'DISPLAY_NOT_BUILT']);
   });
 });
