@@ -158,7 +158,7 @@ export function reportedReference(ref: Reference): VerdictReference {
 }
 
 /** A history reference in the verdict's terms (only the fields that are set, so JSON without history is unchanged). */
-function fromHistory(h: HistoryReference): Reference {
+function historyToReference(h: HistoryReference): Reference {
   const ref: Reference = { powerW: h.powerW, source: h.source, kind: 'history', p2kW: h.p2kW, dateMs: h.dateMs };
   if (h.testS !== undefined) ref.testS = h.testS;
   if (h.stale) ref.stale = true;
@@ -170,7 +170,7 @@ function fromHistory(h: HistoryReference): Reference {
 function basisFromProvider(lookup: (durationS: number) => HistoryReference | undefined, probe: HistoryReference): ReferenceBasis {
   const at = (t: number): Reference => {
     const h = lookup(t);
-    return h ? fromHistory(h) : { powerW: probe.p2kW * powerDurationRatio(t, probe.p2kW), source: probe.source, kind: 'history', p2kW: probe.p2kW, dateMs: probe.dateMs };
+    return h ? historyToReference(h) : { powerW: probe.p2kW * powerDurationRatio(t, probe.p2kW), source: probe.source, kind: 'history', p2kW: probe.p2kW, dateMs: probe.dateMs };
   };
   return { kind: 'history', source: probe.source, p2kW: probe.p2kW, capacityW: (t) => at(t).powerW, at };
 }
