@@ -74,7 +74,9 @@ async function showSession(id: string): Promise<void> {
   if (session.summary) {
     new SummaryView(root.querySelector<HTMLElement>('.h-summary')!).show({ key: session.id, title: session.athlete ?? session.machine, summary: session.summary, intervals: session.intervals, trace: intervalTrace(session), nowT: last?.end ?? 0 });
   } else root.querySelector('.h-summary')!.innerHTML = '<p class="empty">No summary for this session.</p>';
-  curveChart(document.getElementById('curve')!, session.bests, envelopeBefore(sessions, session));
+  const envelope = envelopeBefore(sessions, session);
+  if (session.bests.length + envelope.length > 0) curveChart(document.getElementById('curve')!, session.bests, envelope);
+  else document.getElementById('curve')!.outerHTML = '<p class="empty">No best windows stored for this session.</p>';
   document.getElementById('delete')!.addEventListener('click', () => void remove(session.id));
 }
 
