@@ -10,7 +10,7 @@
 import { bandOf, type BandParams, type ExecutionMode } from './bands.js';
 import { expectedPowerW, shortRepFatigue } from '../rowing/fatigue.js';
 import { effortFlags, evaluateFlags, MIN_SPRINT_RATE, type FlagCheck } from './flags.js';
-import type { Reference } from './reference.js';
+import { reportedReference, type Reference } from './reference.js';
 import type { SprintMetrics } from './sprint-metrics.js';
 import { SPRINT_TOLERANCE, toleranceFor } from './tolerance.js';
 import type { Reason, Verdict, VerdictKind } from './types.js';
@@ -244,6 +244,6 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   };
   if (expected !== undefined) verdict.expectedPowerW = expected;
   if (ratio !== undefined) verdict.ratio = ratio;
-  if (ref) verdict.reference = { powerW: ref.powerW, source: ref.source, kind: ref.kind };
+  if (ref) verdict.reference = reportedReference(ref);
   return verdict;
 }

@@ -4,6 +4,7 @@
  * everything is driven by data time (frame `t` and heartbeats).
  */
 import { tap, type OperatorFunction } from 'rxjs';
+import type { ReferenceInputs } from '../analysis/reference.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { findProfile } from '../ftms/device-profiles.js';
 import type { SourceItem } from '../ftms/frame.js';
@@ -24,6 +25,12 @@ import { toSessionEvents } from './to-session-events.js';
 export interface SessionPipelineOptions extends ToSamplesOptions {
   /** verdict inputs: declared 2k / 500 m, history, heart rate (plan fields are filled from `plan`) */
   verdict?: SessionOptions;
+  /**
+   * Per-rower references (the athlete bound to the rower: their history, declared 2k / 500 m); what
+   * it returns overrides `verdict`'s for that rower. Called each time a rower's pipeline starts (with
+   * the lifecycle: at each of its sessions).
+   */
+  references?: (rower: string) => ReferenceInputs | undefined;
   plan?: Plan;
   /** advertised names by rower id (from the recording header or the BLE scan) */
   names?: Readonly<Record<string, string>>;
@@ -43,7 +50,7 @@ export function rowerPipeline(rower: string, opts: SessionPipelineOptions = {}, 
   const priors = opts.plan ? planPriors(opts.plan) : undefined;
   // surge limit: 15 s, or half the planned work when that is shorter (a plan never hides a real rep)
   const minWorkMs = priors ? Math.min(15_000, priors.minWorkS * 1000) : 15_000;
-  const verdict: SessionOptions = { ...opts.verdict, rower };
+  const verdict: SessionOptions = { ...opts.verdict, ...opts.references?.(rower), rower };
   if (priors) {
     verdict.plannedWorkS ??= priors.plannedWorkS;
     verdict.plannedRestS ??= priors.plannedRestS;

@@ -14,6 +14,7 @@ import type { SessionSnapshot } from '../pipeline/session-state.js';
 import type { ServerInput } from './protocol.js';
 import { buildApp, type DisplayApp } from './build-app.js';
 import type { EndSessionHook, ProfileHook, WorkoutHook } from './api-routes.js';
+import type { HistoryReader } from './history-reader.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { isLoopbackAddress } from './access-policy.js';
 
@@ -35,6 +36,8 @@ export interface StartServerOptions {
   onWorkout?: WorkoutHook;
   onEndSession?: EndSessionHook;
   onProfile?: ProfileHook;
+  /** past sessions for /api/history and /history (absent: neither exists) */
+  history?: HistoryReader;
   /** page origins besides this server's own allowed to open /ws and send changes (`--allow-origin`) */
   allowOrigins?: readonly string[];
   maxClients?: number;
@@ -81,6 +84,7 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
     ...(opts.onWorkout ? { onWorkout: opts.onWorkout } : {}),
     ...(opts.onEndSession ? { onEndSession: opts.onEndSession } : {}),
     ...(opts.onProfile ? { onProfile: opts.onProfile } : {}),
+    ...(opts.history ? { history: opts.history } : {}),
     options: {
       requireToken,
       maxClients: opts.maxClients ?? 250,
