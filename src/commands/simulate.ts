@@ -42,7 +42,6 @@ export interface SimulateFlags {
   drop?: string[];
   malformed?: string[];
   blePort?: string;
-  bleDevice?: string;
   duration?: string;
 }
 
@@ -55,7 +54,6 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
       ...(flags.drop ? { drop: flags.drop } : {}),
       ...(flags.malformed ? { malformed: flags.malformed } : {}),
       ...(flags.blePort !== undefined ? { port: blePort(flags.blePort) } : {}),
-      ...(flags.bleDevice !== undefined ? { bleDevice: flags.bleDevice } : {}),
       ...(flags.duration !== undefined ? { durationS: num('--duration', flags.duration) } : {}),
     });
     return;

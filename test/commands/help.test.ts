@@ -24,7 +24,7 @@ const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   analyze: ['--json', '--plan', '--ref-2k', '--ref-500m'],
   evaluate: ['--json'],
   inspect: ['--rower', '--limit', '--raw'],
-  simulate: ['--out', '--seed', '--profile', '--hr', '--reps', '--work', '--rest', '--held', '--rate-only', '--warmup', '--cooldown', '--surges', '--steady', '--ladder', '--piece', '--counter-offset', '--reset-at', '--stop-in-rest', '--rowers', '--athlete', '--p2k', '--gap', '--started-at', '--labels', '--force', '--ble', '--drop', '--ble-device', '--duration'],
+  simulate: ['--out', '--seed', '--profile', '--hr', '--reps', '--work', '--rest', '--held', '--rate-only', '--warmup', '--cooldown', '--surges', '--steady', '--ladder', '--piece', '--counter-offset', '--reset-at', '--stop-in-rest', '--rowers', '--athlete', '--p2k', '--gap', '--started-at', '--labels', '--force', '--ble', '--drop', '--duration'],
   decode: ['--char', '--json'],
 };
 

@@ -58,7 +58,7 @@ describe('ergsprint simulate', () => {
   });
 
   const bad: Array<[string[], RegExp]> = [
-    [['--profile', 'pm6'], /unknown profile "pm6".*ideal, hz1-hold, per-stroke, pm5-split, whole-spm, stale, no-power, dropped/],
+    [['--profile', 'pm6'], /unknown profile "pm6".*ideal, hz1-hold, per-stroke, pm5-split, whole-spm, stale, no-power, dropped, i-rower, refuse-start/],
     [['--held', '11'], /held rep 11 .*8 reps/],
     [['--rate-only', '2', '--reps', '1'], /rate-only rep 2/],
     [['--held', '3', '--rate-only', '3'], /both held back and rate-only/],

@@ -1,6 +1,6 @@
 /**
  * What the BLE source needs from a device profile (src/ftms/device-profiles.ts holds the table;
- * its `DeviceProfile` satisfies this structurally). Passed in, so the source stays testable.
+ * its `ConsoleProfile` satisfies this structurally). Passed in, so the source stays testable.
  */
 import type { StartupMode } from '../../ftms/device-profiles.js';
 

@@ -1,6 +1,6 @@
 /** The simulator's public surface: synthetic athletes on simulated devices → raw FTMS frames. */
 export { athletePresets, defaultAthlete, makeAthlete, p2kFromTimeS, type Athlete } from './athlete.js';
-export { deviceProfiles, HR_SOURCES, PROFILE_NAMES, type DeviceProfile, type HrSource, type ProfileName } from './device-profiles.js';
+export { simulatedConsoles, HR_SOURCES, PROFILE_NAMES, type SimulatedConsole, type HrSource, type ProfileName } from './simulated-consoles.js';
 export type { GapOption } from './emit-frames.js';
 export { expectedFatigue as fatigueFactor } from '../../rowing/fatigue.js';
 export type { LabelInterval, Labels } from './labels.js';
