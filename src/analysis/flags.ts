@@ -17,10 +17,7 @@ export interface FlagCheck extends Reason {
 }
 
 /** Band A's numbers, kept as names for callers and tests (bands.ts holds them all). */
-export const LATE_PEAK_S = 12;
-export const END_SPURT_RATIO = 1.05;
 export const MIN_SPRINT_RATE = 30;
-export const FLAT_FADE = 0.03;
 export const CUT_SHORT_SHARE = 0.8;
 export const MIN_COVERAGE = 0.9;
 export const MAX_GAP_S = 3;

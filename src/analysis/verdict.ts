@@ -12,15 +12,12 @@ import { expectedPowerW, shortRepFatigue } from '../rowing/fatigue.js';
 import { effortFlags, evaluateFlags, MIN_SPRINT_RATE, type FlagCheck } from './flags.js';
 import type { Reference } from './reference.js';
 import type { SprintMetrics } from './sprint-metrics.js';
-import { SPRINT_TOLERANCE, toleranceFor } from './tolerance.js';
+import { toleranceFor } from './tolerance.js';
 import type { Reason, Verdict, VerdictKind } from './types.js';
 import { headline, heartRateReason, outputReason, repWords } from './verdict-messages.js';
 
 /** Intervals shorter than this are surges, not reps (row 1). */
 export const MIN_SPRINT_S = 15;
-/** Band A's on-target and well-below ratios (tolerance.ts holds every band's). */
-export const ON_TARGET = SPRINT_TOLERANCE.onTarget;
-export const WELL_BELOW = SPRINT_TOLERANCE.wellBelow;
 /** An all-out sprint shape fades at least this much from the best three strokes (row 4). */
 export const ALL_OUT_FADE = 0.05;
 /** A later rep this much stronger shows this one had more in it (bands B–F, final verdicts) [J: §5.4 normal set drift ±4 %, last rep +0–5 %]. */

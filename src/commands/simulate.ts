@@ -9,7 +9,7 @@ import { serializeRecording } from '../recording/writer.js';
 import { formatClock } from '../rowing/format.js';
 import { p2kFromTimeS } from '../sources/simulator/athlete.js';
 import { resolveSimulateOptions, type SimulateOptions, SimulateOptionsError } from '../sources/simulator/simulate-options.js';
-import { simulateSession } from '../sources/simulator/simulate-session.js';
+import { type SimulatedSession, simulateSession } from '../sources/simulator/simulate-session.js';
 import { runBleSimulator } from './simulate-ble.js';
 
 export interface SimulateFlags {
@@ -117,13 +117,16 @@ function writeSession(out: string, opts: SimulateOptions, withLabels: boolean, f
   } catch (err) {
     throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
   }
+  process.stdout.write(`${summaryLine(out, session, withLabels ? labelsPath : undefined)}\n`);
+}
+
+/** "wrote FILE: rowers, N sprints, F frames, m:ss[; labels FILE]": the one line `simulate --out` prints. */
+export function summaryLine(out: string, session: Pick<SimulatedSession, 'header' | 'items' | 'labels'>, labelsPath?: string): string {
   const frames = session.items.filter((x) => x.kind === 'frame').length;
   const lastT = session.items[session.items.length - 1]?.t ?? 0;
   const work = session.labels.intervals.filter((i) => i.kind === 'work').length;
   const rowers = session.header.rowers.map((r) => r.name).join(', ');
-  process.stdout.write(
-    `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${formatClock(lastT / 1000)}${withLabels ? `; labels ${labelsPath}` : ''}\n`,
-  );
+  return `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${formatClock(lastT / 1000)}${labelsPath !== undefined ? `; labels ${labelsPath}` : ''}`;
 }
 
 function num(flag: string, v: string | undefined): number | undefined {

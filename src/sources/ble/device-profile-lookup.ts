@@ -14,4 +14,3 @@ export interface BleProfile {
 /** Profile for an advertised name, or undefined for an unknown device. */
 export type ProfileLookup = (name: string) => BleProfile | undefined;
 
-export const noProfiles: ProfileLookup = () => undefined;
