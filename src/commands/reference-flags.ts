@@ -1,7 +1,7 @@
 /** `--ref-2k M:SS` / `--ref-500m M:SS.t`: the declared test the verdicts extrapolate from (analyze, live, replay, start). */
 import { parseDeclaredTime, RowTimeError, type DeclaredDistance } from '../analysis/reference.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
-import { CliError } from '../cli-error.js';
+import { cliError } from './exit-codes.js';
 
 export interface ReferenceFlags {
   ref2k?: string;
@@ -13,7 +13,7 @@ function declared(flag: string, text: string, distance: DeclaredDistance): numbe
   try {
     return parseDeclaredTime(text, distance);
   } catch (err) {
-    if (err instanceof RowTimeError) throw new CliError(`${flag}: ${err.message}`);
+    if (err instanceof RowTimeError) throw cliError(err, `${flag}: `);
     throw err;
   }
 }

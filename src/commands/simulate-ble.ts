@@ -6,7 +6,9 @@
 import { CliError } from '../cli-error.js';
 import { DropSpecError, parseDrops } from '../sources/simulator/ble-server/drop-schedule.js';
 import { startBleSimulator, type BleSimulatorConfig } from '../sources/simulator/ble-server/ble-simulator.js';
-import type { SimulateOptions } from '../sources/simulator/simulate-options.js';
+import { WS_SLAVE_PORT } from '../sources/simulator/ble-server/ws-slave-server.js';
+import { type SimulateOptions, SimulateOptionsError } from '../sources/simulator/simulate-options.js';
+import { cliError } from './exit-codes.js';
 
 /**
  * The simulator's own options (rowers, profile, seed, reps...) plus the BLE-only ones. The BLE
@@ -50,7 +52,7 @@ export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<v
   try {
     cfg.drops = parseDrops(drop);
   } catch (err) {
-    if (err instanceof DropSpecError) throw new CliError(err.message);
+    if (err instanceof DropSpecError) throw cliError(err);
     throw err;
   }
   if (malformed !== undefined) cfg.malformedAtS = parseTimes(malformed);
@@ -60,8 +62,8 @@ export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<v
     sim = await startBleSimulator(cfg);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new CliError(`port ${port ?? 2846} is in use (another simulator or ws-slave running?)`);
-    if (err instanceof Error && err.name === 'SimulateOptionsError') throw new CliError(err.message);
+    if (code === 'EADDRINUSE') throw new CliError(`port ${port ?? WS_SLAVE_PORT} is in use (another simulator or ws-slave running?)`);
+    if (err instanceof SimulateOptionsError) throw cliError(err);
     throw err;
   }
   const stop = new Promise<void>((resolve) => {

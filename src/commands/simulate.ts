@@ -11,6 +11,7 @@ import { p2kFromTimeS } from '../sources/simulator/athlete.js';
 import { resolveSimulateOptions, type SimulateOptions, SimulateOptionsError } from '../sources/simulator/simulate-options.js';
 import { type SimulatedSession, simulateSession } from '../sources/simulator/simulate-session.js';
 import { runBleSimulator } from './simulate-ble.js';
+import { cliError } from './exit-codes.js';
 
 export interface SimulateFlags {
   out?: string;
@@ -92,7 +93,7 @@ export function toOptions(f: SimulateFlags): SimulateOptions {
     // validate now so bad combinations (e.g. --held 11 with 8 reps) fail before any output
     resolveSimulateOptions(o);
   } catch (err) {
-    if (err instanceof SimulateOptionsError) throw new CliError(err.message);
+    if (err instanceof SimulateOptionsError) throw cliError(err);
     throw err;
   }
   return o;
@@ -107,7 +108,7 @@ function writeSession(out: string, opts: SimulateOptions, withLabels: boolean, f
   try {
     session = simulateSession(opts);
   } catch (err) {
-    if (err instanceof SimulateOptionsError) throw new CliError(err.message);
+    if (err instanceof SimulateOptionsError) throw cliError(err);
     throw err;
   }
   try {
