@@ -10,7 +10,7 @@ import type { JudgedEffort } from './judged-effort.js';
 import { bandOf } from './bands.js';
 import { PAUL_K_S, powerDurationRatio } from './power-duration.js';
 import type { HistoryReference, ReferenceProvider } from './reference.js';
-import { formatRowTime } from './reference.js';
+import { formatRowTime } from '../rowing/format.js';
 import { durationWords } from './verdict-messages.js';
 import type { PowerModel } from './w-prime.js';
 import { paceFromPower as paceFromPowerS500 } from '../rowing/power.js';

@@ -3,6 +3,7 @@
  * average, C(T) = P2k × R(T) (research note `durations.md` §7.2 step 1), taken in order from personal
  * history, a declared 2k or 500 m time, or the session itself.
  */
+import { formatRowTime } from '../rowing/format.js';
 import { powerFromPace as powerFromPaceW } from '../rowing/power.js';
 import { p2kFromTimeW, PAUL_K_S, powerDurationRatio } from './power-duration.js';
 import type { VerdictReference } from './types.js';
@@ -107,20 +108,7 @@ export function parseRowTime(text: string): number {
   return total;
 }
 
-/** "7:05", "1:32.5" from seconds (tenths shown only when present). */
-export function formatRowTime(totalS: number): string {
-  const tenths = Math.round(totalS * 10);
-  const minutes = Math.floor(tenths / 600);
-  const rest = (tenths - minutes * 600) / 10;
-  const whole = Math.floor(rest);
-  const frac = tenths % 10 === 0 ? '' : `.${tenths % 10}`;
-  return `${minutes}:${String(whole).padStart(2, '0')}${frac}`;
-}
 
-/** Mean power, W, of a piece of `distanceM` metres rowed in `timeS` seconds. */
-export function powerFromTimeW(timeS: number, distanceM: number): number {
-  return powerFromPaceW((timeS / distanceM) * 500);
-}
 
 /** The basis of a declared 2k time: P2k = 2.80 / (pace/500)³ with pace = 2k time ÷ 4. */
 export function basisFrom2k(time2kS: number): ReferenceBasis {

@@ -19,8 +19,6 @@ export type { SprintInput } from './set-context.js';
 export { decrementScorePct, readDecrement, sessionPatterns } from './session-readings.js';
 
 export interface SessionOptions extends SetOptions {
-  /** the athlete's usual stroke rate for these reps, spm */
-  usualSprintRate?: number;
   hr?: HeartRateInfo;
   /** the athlete declared a stop: never push to continue */
   stopped?: boolean;
@@ -49,7 +47,6 @@ function judgeAt(sprints: readonly SprintInput[], i: number, opts: SessionOption
     restBeforeS: meanRestS(sprints, i) ?? opts.plannedRestS ?? 90,
     plannedWorkS: s.plannedWorkS ?? opts.plannedWorkS,
     mode: shape.mode,
-    usualSprintRate: opts.usualSprintRate,
     hr: opts.hr,
     stopCoaching: opts.stopped === true || (opts.plannedReps !== undefined && rep >= opts.plannedReps) || (final && rep === sprints.length),
   };
