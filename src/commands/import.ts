@@ -21,6 +21,7 @@ import { contentHash, importBytes } from '../sources/import/import-file.js';
 import { importRecordingPath } from '../store/data-dir.js';
 import { analysisTable } from './analysis-table.js';
 import { analyzeFile } from './analyze.js';
+import { cliError, EXIT } from './exit-codes.js';
 
 export interface ImportFlags {
   format?: string;
@@ -95,7 +96,7 @@ export async function importFiles(files: readonly string[], flags: ImportFlags, 
       try {
         imported = importBytes(bytes, { fileName: basename(file), ...(settings.format ? { format: settings.format } : {}), ...(settings.athlete ? { athlete: settings.athlete } : {}) });
       } catch (err) {
-        if (err instanceof ImportError) throw new CliError(`${file}: ${err.message}`, 2);
+        if (err instanceof ImportError) throw cliError(err, `${file}: `);
         throw err;
       }
       writeAtomically(target, imported.header, imported.items);
@@ -120,12 +121,12 @@ function readInput(path: string): Uint8Array {
   try {
     opened = openRegularFile(path);
   } catch (err) {
-    if (err instanceof FileOpenError) throw new CliError(err.message, 2);
+    if (err instanceof FileOpenError) throw cliError(err);
     throw err;
   }
   const { fd, size } = opened;
   try {
-    if (size > MAX_IMPORT_BYTES) throw new CliError(`${path}: larger than ${MAX_IMPORT_BYTES} bytes (not a rowing session export)`, 2);
+    if (size > MAX_IMPORT_BYTES) throw new CliError(`${path}: larger than ${MAX_IMPORT_BYTES} bytes (not a rowing session export)`, EXIT.badInput);
     const buf = Buffer.alloc(size);
     let off = 0;
     while (off < size) {
@@ -149,12 +150,12 @@ async function previousImport(path: string, sha256: string): Promise<ImportForma
   try {
     rec = await readRecording(path);
   } catch (err) {
-    if (err instanceof RecordingError) throw new CliError(`${path} exists and is not a readable recording (refusing to overwrite it): ${err.message}`, 2);
+    if (err instanceof RecordingError) throw cliError(err, `${path} exists and is not a readable recording (refusing to overwrite it): `);
     throw err;
   }
   const ev = rec.items.find((i) => i.kind === 'event' && i.event === 'import');
   if (ev?.kind !== 'event' || ev.sha256 !== sha256 || ev.format === undefined || !isImportFormat(ev.format)) {
-    throw new CliError(`${path} exists and is not an import of this file (refusing to overwrite it)`, 2);
+    throw new CliError(`${path} exists and is not an import of this file (refusing to overwrite it)`, EXIT.badInput);
   }
   return ev.format;
 }
@@ -172,7 +173,7 @@ function writeAtomically(path: string, header: RecordingHeader, items: Iterable<
     renameSync(partial, path);
   } catch (err) {
     rmSync(partial, { force: true });
-    if (err instanceof RecordingWriteError) throw new CliError(err.message, 2);
+    if (err instanceof RecordingWriteError) throw cliError(err);
     throw err;
   }
 }
