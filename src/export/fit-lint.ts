@@ -13,14 +13,19 @@ const ms = (x: unknown): number => (x instanceof Date ? x.getTime() : Number.NaN
 const num = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
 const near = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol;
 
+/** Decode `bytes` with the SDK and check them; the problems found (empty = clean). */
 export function lintFit(bytes: Uint8Array): string[] {
-  const problems: string[] = [];
   const decoder = new Decoder(Stream.fromByteArray(bytes));
   if (!decoder.isFIT() || !decoder.checkIntegrity()) return ['not a valid FIT file (header or CRC)'];
   const order: number[] = [];
   const { messages, errors } = decoder.read({ mesgListener: (n: number) => order.push(n) });
   if (errors.length > 0) return [`decoder: ${String(errors[0])}`];
-  const m = messages as unknown as Record<string, Msg[] | undefined>;
+  return lintDecoded(messages as unknown as Record<string, Msg[] | undefined>, order);
+}
+
+/** The semantic checks over messages the SDK decoded (`order`: message numbers as decoded). */
+export function lintDecoded(m: Readonly<Record<string, Msg[] | undefined>>, order: readonly number[]): string[] {
+  const problems: string[] = [];
   const list = (k: string): Msg[] => m[k] ?? [];
   if (order[0] !== 0) problems.push('file_id is not the first message');
   if (list('fileIdMesgs')[0]?.['type'] !== 'activity') problems.push('file_id.type is not activity');

@@ -33,6 +33,18 @@ function speedOf(s: Sample): number | undefined {
   return undefined;
 }
 
+/** The distance that counts as 0 m: the latest at or before `startMs`, else the first one seen. */
+export function distanceBase(samples: readonly Sample[], startMs: number): number | undefined {
+  let base: number | undefined;
+  for (const s of samples) {
+    if (s.distanceM === undefined) continue;
+    if (s.t > startMs && base !== undefined) break;
+    base = s.distanceM;
+    if (s.t > startMs) break;
+  }
+  return base;
+}
+
 /** The records of a session tiled by `segments`, skipping `pauses`. */
 export function recordsOf(input: ExportInput, segments: readonly ExportSegment[], pauses: readonly Pause[]): ExportRecord[] {
   const startMs = segments[0]!.startMs;
@@ -41,9 +53,7 @@ export function recordsOf(input: ExportInput, segments: readonly ExportSegment[]
   const out: ExportRecord[] = [];
   let si = -1; // latest sample with t ≤ current second
   while (si + 1 < samples.length && samples[si + 1]!.t <= startMs) si++;
-  // distance base: the latest distance at or before the start, else the first one seen
-  let base: number | undefined;
-  for (let i = si; i >= 0 && base === undefined; i--) base = samples[i]!.distanceM;
+  let base = distanceBase(samples, startMs);
   let distance = 0;
   let k = 0; // strokes with t ≤ current second
   while (k < input.strokes.length && input.strokes[k]!.t <= startMs) k++;
