@@ -10,6 +10,7 @@ import { CliError } from './cli-error.js';
 import * as analyze from './cli/analyze.js';
 import * as decode from './cli/decode.js';
 import * as evaluate from './cli/evaluate.js';
+import * as exportCmd from './cli/export.js';
 import * as inspect from './cli/inspect.js';
 import * as live from './cli/live.js';
 import * as replay from './cli/replay.js';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const cmd of [start, live, scan, replay, analyze, evaluate, inspect, simulate, decode]) cmd.register(program);
+  for (const cmd of [start, live, scan, replay, analyze, evaluate, exportCmd, inspect, simulate, decode]) cmd.register(program);
   program.addHelpText(
     'after',
     `
@@ -35,6 +36,7 @@ Examples:
   $ ergsprint replay fixtures/hiit-allout.ndjson --speed 10
   $ ergsprint analyze fixtures/hiit-allout.ndjson --ref-2k 7:05
   $ ergsprint evaluate fixtures
+  $ ergsprint export session.ndjson --format fit --description
   $ ergsprint inspect session.ndjson
   $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels
   $ ergsprint decode --json 2c0b000000000000ffff00000000000000580000`,

@@ -103,7 +103,7 @@ export const FIT_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldRa
     firstLapIndex: range(U16),
     numLaps: range(U16),
   },
-  activity: { totalTimerTime: range(U32, 1000), numSessions: range(U16) },
+  activity: { totalTimerTime: range(U32, 1000), numSessions: range(U16), localTimestamp: range(U32) },
 };
 
 export interface Clamped {

@@ -31,6 +31,9 @@ export interface FitExport {
 
 type Mesg = Record<string, unknown>;
 
+/** 1989-12-31T00:00:00Z in Unix seconds. */
+const FIT_EPOCH_S = 631065600;
+
 function mesgNum(name: string): number {
   const n = (Profile.MesgNum as Record<string, number | undefined>)[name];
   if (n === undefined) throw new Error(`FIT profile has no message ${name}`);
@@ -221,13 +224,14 @@ export function fitMessages(input: ExportInput, tl: Timeline, opts: FitOptions =
   push('session', session);
   push('event', { timestamp: end, event: fitEnum('event', 'timer'), eventType: fitEnum('eventType', 'stopAll') });
   const activity: Mesg = { timestamp: end, totalTimerTime: total.timerS, numSessions: 1, type: fitEnum('activity', 'manual'), event: fitEnum('event', 'activity'), eventType: fitEnum('eventType', 'stop') };
-  if (opts.utcOffsetMin !== undefined) activity['localTimestamp'] = new Date(end.getTime() + opts.utcOffsetMin * 60_000);
+  // local_timestamp is a plain number: seconds since the FIT epoch (1989-12-31T00:00:00Z) in local time
+  if (opts.utcOffsetMin !== undefined) activity['localTimestamp'] = Math.round(end.getTime() / 1000) - FIT_EPOCH_S + opts.utcOffsetMin * 60;
   push('activity', activity);
   return out;
 }
 
 /** Field names that are not numbers-with-a-range (dates, strings, arrays, developer fields). */
-const UNRANGED = new Set(['timestamp', 'timeCreated', 'startTime', 'endTime', 'localTimestamp', 'productName', 'fieldName', 'units', 'applicationId', 'developerFields']);
+const UNRANGED = new Set(['timestamp', 'timeCreated', 'startTime', 'endTime', 'productName', 'fieldName', 'units', 'applicationId', 'developerFields']);
 
 /**
  * Encode one rower's session as a FIT activity file. Throws ExportError: NO_DATA (nothing to
@@ -251,7 +255,8 @@ export function encodeFit(input: ExportInput, opts: FitOptions = {}): FitExport 
     for (const [name, m] of messages) encoder.writeMesg({ mesgNum: mesgNum(constName(name)), ...m });
     bytes = encoder.close();
   } catch (err) {
-    throw new ExportError('INVALID', `FIT encoding failed, no file written: ${err instanceof Error ? err.message : String(err)}`);
+    const cause = err instanceof Error && err.cause instanceof Object && 'message' in err.cause ? `: ${String(err.cause.message)}` : '';
+    throw new ExportError('INVALID', `FIT encoding failed, no file written: ${err instanceof Error ? err.message : String(err)}${cause}`);
   }
   const problems = opts.lint === false ? [] : lintFit(bytes);
   if (problems.length > 0) throw new ExportError('LINT', `the FIT file failed its check, no file written: ${problems[0]!}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
