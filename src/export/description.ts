@@ -47,5 +47,5 @@ export function describeSession(input: ExportInput): string {
   const heldText = held.length === 0 ? '' : ` Held back or below: rep${held.length === 1 ? '' : 's'} ${held.join(', ')}.`;
   const notes = input.summary?.notes.length ? ` ${input.summary.notes.join(' ')}` : '';
   const dur = formatClock((work[0]!.end - work[0]!.start) / 1000);
-  return `ergsprint: ${work.length} × ${dur}, mean ${w(mean)} — ${setSentence(input.summary, work)}${heldText}${notes}`.replace(/\s+/g, ' ').trim();
+  return `ergsprint, ${input.rower.name}: ${work.length} × ${dur}, mean ${w(mean)} — ${setSentence(input.summary, work)}${heldText}${notes}`.replace(/\s+/g, ' ').trim();
 }
