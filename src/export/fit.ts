@@ -60,13 +60,17 @@ function manufacturerOf(name: string | undefined): number {
 
 const text = (s: string, max = 32): string => s.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, max);
 
-/** wkt_step_index of a segment when a plan ran: warm-up, then work/rest alternating, then cool-down. */
-function stepIndex(seg: ExportSegment, hasWarmup: boolean, reps: number): number {
-  const w = hasWarmup ? 1 : 0;
-  if (seg.kind === 'warmup' || seg.kind === 'session') return 0;
-  if (seg.kind === 'work') return w + 2 * (seg.index - 1);
-  if (seg.kind === 'rest') return w + 2 * (seg.index - 1) + 1;
-  return w + 2 * reps;
+/** wkt_step_index of each segment when a plan ran: warm-up, then work/rest alternating, then cool-down right after the last step. */
+function stepIndices(segments: readonly ExportSegment[]): number[] {
+  const w = segments.some((s) => s.kind === 'warmup') ? 1 : 0;
+  let last = -1;
+  return segments.map((seg) => {
+    if (seg.kind === 'work') last = w + 2 * (seg.index - 1);
+    else if (seg.kind === 'rest') last = w + 2 * (seg.index - 1) + 1;
+    else if (seg.kind === 'cooldown') last += 1;
+    else last = 0;
+    return last;
+  });
 }
 
 function lapTrigger(last: boolean, planned: boolean): number {
@@ -154,8 +158,7 @@ export function fitMessages(input: ExportInput, tl: Timeline, opts: FitOptions =
   }
 
   const laps = tl.segments.map((seg) => lapTotals(tl, seg));
-  const hasWarmup = tl.segments.some((s) => s.kind === 'warmup');
-  const reps = tl.segments.filter((s) => s.kind === 'work').length;
+  const steps = stepIndices(tl.segments);
   tl.segments.forEach((seg, i) => {
     const t = laps[i]!;
     const m: Mesg = {
@@ -170,7 +173,7 @@ export function fitMessages(input: ExportInput, tl: Timeline, opts: FitOptions =
       ...statFields(t),
     };
     if (seg.kind === 'work' || seg.kind === 'rest') m['repetitionNum'] = seg.index;
-    if (input.planned) m['wktStepIndex'] = stepIndex(seg, hasWarmup, reps);
+    if (input.planned) m['wktStepIndex'] = steps[i]!;
     const v = seg.interval?.verdict;
     if (seg.kind === 'work') {
       const d: Record<number, number> = { ...dev(DEVELOPER_FIELDS.VerdictCode, verdictCode(v)) };
