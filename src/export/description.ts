@@ -46,6 +46,7 @@ export function describeSession(input: ExportInput): string {
   const held = work.filter((iv) => iv.verdict?.allOut === false).map((iv) => iv.index);
   const heldText = held.length === 0 ? '' : ` Held back or below: rep${held.length === 1 ? '' : 's'} ${held.join(', ')}.`;
   const notes = input.summary?.notes.length ? ` ${input.summary.notes.join(' ')}` : '';
-  const dur = formatClock((work[0]!.end - work[0]!.start) / 1000);
+  const durations = work.map((iv) => (iv.end - iv.start) / 1000).sort((a, b) => a - b);
+  const dur = formatClock(durations[Math.floor(durations.length / 2)]!); // the typical rep (median)
   return `ergsprint, ${input.rower.name}: ${work.length} × ${dur}, mean ${w(mean)} — ${setSentence(input.summary, work)}${heldText}${notes}`.replace(/\s+/g, ' ').trim();
 }

@@ -28,8 +28,9 @@ export interface LapTotals {
 }
 
 const mean = (xs: number[]): number | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length);
-const max = (xs: number[]): number | undefined => (xs.length === 0 ? undefined : Math.max(...xs));
-const min = (xs: number[]): number | undefined => (xs.length === 0 ? undefined : Math.min(...xs));
+// reduce, not Math.max(...xs): a long session has more records than a call may take arguments
+const max = (xs: number[]): number | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => (b > a ? b : a)));
+const min = (xs: number[]): number | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => (b < a ? b : a)));
 const values = (recs: readonly ExportRecord[], key: 'powerW' | 'strokeRate' | 'heartRate' | 'speedMps'): number[] =>
   recs.flatMap((r) => (r[key] === undefined ? [] : [r[key]]));
 

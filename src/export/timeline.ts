@@ -55,10 +55,10 @@ function segmentsOf(input: ExportInput): ExportSegment[] {
     out.push({ kind: iv.kind, index: iv.kind === 'work' || iv.kind === 'rest' ? iv.index : 0, startMs, endMs, interval: iv });
   }
   if (out.length > 0) return out;
+  if (input.samples.length === 0) throw new ExportError('NO_DATA', `rower ${input.rower.id} has no samples to export`);
   const ts = input.samples.map((s) => s.t);
-  if (ts.length === 0) throw new ExportError('NO_DATA', `rower ${input.rower.id} has no samples to export`);
-  const startMs = Math.floor(Math.min(...ts) / 1000) * 1000;
-  const endMs = Math.max(Math.ceil(Math.max(...ts) / 1000) * 1000, startMs + 1000);
+  const startMs = Math.floor(ts.reduce((a, b) => Math.min(a, b)) / 1000) * 1000;
+  const endMs = Math.max(Math.ceil(ts.reduce((a, b) => Math.max(a, b)) / 1000) * 1000, startMs + 1000);
   return [{ kind: 'session', index: 0, startMs, endMs }];
 }
 

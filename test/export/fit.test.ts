@@ -186,6 +186,15 @@ describe('FIT value ranges', () => {
     expect(list(p, 'records')[5]!['cadence']).toBe(254);
   });
 
+  it('exports a recording without intervals as one active lap over its samples', () => {
+    const d = sdkDecode(exportFit({ ...absurdInput(), intervals: [] }));
+    const laps = list(d.messages, 'lapMesgs');
+    expect(laps).toHaveLength(1);
+    expect(laps[0]!['intensity']).toBe('active');
+    expect(laps[0]!['totalElapsedTime']).toBe(60);
+    expect(lintDecoded(d.messages, d.order)).toEqual([]);
+  });
+
   it('refuses a rower with no samples (no file at all)', () => {
     const empty = { ...absurdInput(), samples: [], strokes: [], intervals: [] };
     expect(() => exportFit(empty)).toThrow(ExportError);
