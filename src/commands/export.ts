@@ -7,15 +7,14 @@ import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSyn
 import { basename, dirname, extname, join } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { describeSession } from '../export/description.js';
-import { exportInputs, type ExportInput } from '../export/export-input.js';
+import type { ExportInput } from '../export/export-input.js';
+import { exportInputsOfRecording } from '../export/export-recording.js';
 import { encodeFit } from '../export/fit.js';
 import { exportRowingDataCsv } from '../export/rowingdata-csv.js';
 import { exportTcx } from '../export/tcx.js';
 import { ExportError } from '../export/timeline.js';
-import { analyzeRecording } from '../pipeline/analyze-recording.js';
 import { readRecording, type Recording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
-import { replay$ } from '../sources/replay.js';
 import { analyzeSettings, type AnalyzeFlags } from './analyze.js';
 
 export interface ExportFlags extends AnalyzeFlags {
@@ -89,28 +88,32 @@ export async function exportCommand(session: string, flags: ExportFlags, resolve
   const settings = analyzeSettings(flags);
   const path = resolve(session);
   const recording = await load(path);
-  const opts = settings.plan ? { verdict: settings.verdict, plan: settings.plan } : { verdict: settings.verdict };
-  const analysis = analyzeRecording(recording, { ...opts, source$: replay$(recording.items, { speed: 'instant' }) });
-  let inputs = exportInputs(recording, analysis, settings.plan !== undefined);
+  const all = exportInputsOfRecording(recording, settings.plan ? { verdict: settings.verdict, plan: settings.plan } : { verdict: settings.verdict });
+  let inputs = all;
   if (flags.rower !== undefined) {
     inputs = inputs.filter((i) => i.rower.id === flags.rower);
-    if (inputs.length === 0) throw new CliError(`${path}: no rower "${flags.rower}" (rowers: ${analysis.rowers.map((r) => r.id).join(', ') || 'none'})`, 2);
+    if (inputs.length === 0) throw new CliError(`${path}: no rower "${flags.rower}" (rowers: ${all.map((r) => r.rower.id).join(', ') || 'none'})`, 2);
+  } else {
+    // a rower named in the header that never sent anything is skipped, not an error
+    for (const i of inputs.filter((x) => x.samples.length === 0)) process.stderr.write(`ergsprint: ${path}: rower ${i.rower.id} sent no data, skipped\n`);
+    inputs = inputs.filter((x) => x.samples.length > 0);
   }
-  if (inputs.length === 0) throw new CliError(`${path}: the recording holds no rower to export`, 2);
+  if (inputs.length === 0) throw new CliError(`${path}: the recording holds no rower data to export`, 2);
   if (flags.out !== undefined && inputs.length > 1) throw new CliError(`${path} holds ${inputs.length} rowers: choose one with --rower to use --out`, 2);
-  const several = analysis.rowers.length > 1;
-  for (const input of inputs) {
-    let encoded;
+  const several = all.length > 1;
+  // encode every rower before writing any file: one failure writes nothing
+  const files = inputs.map((input) => {
     try {
-      encoded = encode(input, format);
+      return { input, out: flags.out ?? defaultOut(path, input.rower.id, several, format), ...encode(input, format) };
     } catch (err) {
       if (err instanceof ExportError) throw new CliError(`${path}: ${err.message}`, 2);
       throw err;
     }
-    const out = flags.out ?? defaultOut(path, input.rower.id, several, format);
-    writeAtomic(out, encoded.data);
-    for (const w of encoded.warnings) process.stderr.write(`ergsprint: ${w}\n`);
-    process.stderr.write(`ergsprint: wrote ${out}\n`);
-    if (flags.description) process.stdout.write(`${describeSession(input)}\n`);
+  });
+  for (const f of files) {
+    writeAtomic(f.out, f.data);
+    for (const w of f.warnings) process.stderr.write(`ergsprint: ${w}\n`);
+    process.stderr.write(`ergsprint: wrote ${f.out}\n`);
+    if (flags.description) process.stdout.write(`${describeSession(f.input)}\n`);
   }
 }

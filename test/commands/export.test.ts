@@ -4,7 +4,7 @@
  * missing recording, unknown rower, unwritable --out) is one line on stderr and exit 2, with no
  * file left behind. Runs the real program through `main` (src/cli.ts).
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -91,6 +91,18 @@ describe('ergsprint export', () => {
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(dir, 'bad.fit'))).toBe(false);
+  });
+
+  it('skips a rower of the header that never sent data, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ergsprint-export-'));
+    const lines = readFileSync(join(FIXTURES, 'hiit-held.ndjson'), 'utf8').split('\n');
+    const header = JSON.parse(lines[0]!) as { rowers: Array<{ id: string; name: string }> };
+    header.rowers.push({ id: 'ghost', name: 'Nobody' });
+    writeFileSync(join(dir, 's.ndjson'), [JSON.stringify(header), ...lines.slice(1)].join('\n'));
+    const r = await run(join(dir, 's.ndjson'), '--format', 'fit');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/rower ghost sent no data, skipped/);
+    expect(readdirSync(dir).sort()).toEqual(['s.ndjson', 's.sim-1.fit']);
   });
 
   it('missing --format is a usage error (exit 2)', async () => {
