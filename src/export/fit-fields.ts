@@ -46,6 +46,7 @@ export const FIT_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldRa
     totalDistance: range(U32, 100),
     totalCycles: range(U32),
     totalWork: range(U32),
+    totalCalories: range(U16),
     avgPower: range(U16),
     maxPower: range(U16),
     avgCadence: range(U8),
@@ -69,6 +70,7 @@ export const FIT_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldRa
     totalDistance: range(U32, 100),
     avgSpeed: range(U32, 1000),
     maxSpeed: range(U32, 1000),
+    totalCalories: range(U32),
   },
   splitSummary: {
     messageIndex: range(U16),
@@ -87,6 +89,7 @@ export const FIT_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldRa
     totalDistance: range(U32, 100),
     totalCycles: range(U32),
     totalWork: range(U32),
+    totalCalories: range(U16),
     avgPower: range(U16),
     maxPower: range(U16),
     avgCadence: range(U8),

@@ -95,6 +95,7 @@ function statFields(t: LapTotals): Mesg {
     ...speedFields(t, true),
   };
   if (t.workJ !== undefined) m['totalWork'] = t.workJ;
+  if (t.energyKcal !== undefined) m['totalCalories'] = t.energyKcal;
   if (t.avgPowerW !== undefined) m['avgPower'] = t.avgPowerW;
   if (t.maxPowerW !== undefined) m['maxPower'] = t.maxPowerW;
   if (t.avgStrokeRate !== undefined) {
@@ -187,7 +188,7 @@ export function fitMessages(input: ExportInput, tl: Timeline, opts: FitOptions =
 
   tl.segments.forEach((seg, i) => {
     const t = laps[i]!;
-    push('split', { messageIndex: i, splitType: fitEnum('splitType', SPLIT_TYPE[seg.kind]), startTime: at(seg.startMs), endTime: at(seg.endMs), totalElapsedTime: t.elapsedS, totalTimerTime: t.timerS, totalDistance: t.distanceM, ...speedFields(t, false) });
+    push('split', { messageIndex: i, splitType: fitEnum('splitType', SPLIT_TYPE[seg.kind]), startTime: at(seg.startMs), endTime: at(seg.endMs), totalElapsedTime: t.elapsedS, totalTimerTime: t.timerS, totalDistance: t.distanceM, ...speedFields(t, false), ...(t.energyKcal === undefined ? {} : { totalCalories: t.energyKcal }) });
   });
   const types = [...new Set(tl.segments.map((s) => SPLIT_TYPE[s.kind]))];
   types.forEach((type, i) => {

@@ -25,6 +25,8 @@ export interface LapTotals {
   maxSpeedMps?: number;
   /** J */
   workJ?: number;
+  /** kcal, when the console counts energy */
+  energyKcal?: number;
 }
 
 const mean = (xs: number[]): number | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -51,6 +53,7 @@ function totalsOver(tl: Timeline, startMs: number, endMs: number, recs: readonly
   const last = recordAt(tl.records, endMs);
   const distanceM = (last?.distanceM ?? 0) - (first?.distanceM ?? 0);
   const out: LapTotals = { startMs, endMs, elapsedS, timerS, distanceM, strokes: (last?.strokes ?? 0) - (first?.strokes ?? 0) };
+  if (last?.energyKcal !== undefined) out.energyKcal = last.energyKcal - (first?.energyKcal ?? 0);
   const set = <K extends keyof LapTotals>(k: K, v: LapTotals[K] | undefined): void => {
     if (v !== undefined) out[k] = v;
   };

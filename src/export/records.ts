@@ -21,6 +21,8 @@ export interface ExportRecord {
   /** metres since the session start, monotone */
   distanceM?: number;
   speedMps?: number;
+  /** kcal since the session start (console's counter, rebased like distance) */
+  energyKcal?: number;
   /** strokes since the session start */
   strokes: number;
   /** rowingdata WorkoutState: 1 work, 3 rest (everything that is not a work rep) */
@@ -55,6 +57,14 @@ export function recordsOf(input: ExportInput, segments: readonly ExportSegment[]
   while (si + 1 < samples.length && samples[si + 1]!.t <= startMs) si++;
   let base = distanceBase(samples, startMs);
   let distance = 0;
+  let energyBase: number | undefined;
+  for (const x of samples) {
+    if (x.energyKcal === undefined) continue;
+    if (x.t > startMs && energyBase !== undefined) break;
+    energyBase = x.energyKcal;
+    if (x.t > startMs) break;
+  }
+  let energy = 0;
   let k = 0; // strokes with t ≤ current second
   while (k < input.strokes.length && input.strokes[k]!.t <= startMs) k++;
   const strokesBefore = k;
@@ -78,6 +88,11 @@ export function recordsOf(input: ExportInput, segments: readonly ExportSegment[]
       base ??= s.distanceM;
       distance = Math.max(distance, s.distanceM - base);
       rec.distanceM = distance;
+    }
+    if (s.energyKcal !== undefined) {
+      energyBase ??= s.energyKcal;
+      energy = Math.max(energy, s.energyKcal - energyBase);
+      rec.energyKcal = energy;
     }
     const v = speedOf(s);
     if (v !== undefined) rec.speedMps = v;

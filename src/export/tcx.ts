@@ -34,7 +34,8 @@ export function exportTcx(input: ExportInput): string {
     out.push(`        <TotalTimeSeconds>${t.timerS.toFixed(1)}</TotalTimeSeconds>`);
     out.push(`        <DistanceMeters>${t.distanceM.toFixed(1)}</DistanceMeters>`);
     if (t.maxSpeedMps !== undefined) out.push(`        <MaximumSpeed>${t.maxSpeedMps.toFixed(3)}</MaximumSpeed>`);
-    out.push('        <Calories>0</Calories>');
+    // Calories is required by the schema: 0 when the console counts no energy
+    out.push(`        <Calories>${int(t.energyKcal ?? 0, 65535)}</Calories>`);
     if (t.avgHeartRate !== undefined) out.push(`        <AverageHeartRateBpm><Value>${int(t.avgHeartRate, 254)}</Value></AverageHeartRateBpm>`);
     if (t.maxHeartRate !== undefined) out.push(`        <MaximumHeartRateBpm><Value>${int(t.maxHeartRate, 254)}</Value></MaximumHeartRateBpm>`);
     out.push(`        <Intensity>${resting ? 'Resting' : 'Active'}</Intensity>`);
