@@ -146,6 +146,13 @@ describe('FIT export round trip (hiit-held)', () => {
     const rowed = at(input.intervals.at(-1)!.end) - at(input.intervals[0]!.start);
     expect(Math.abs((session['totalDistance'] as number) - rowed) / rowed).toBeLessThan(0.01);
     expect(lintDecoded(sdk.messages, sdk.order)).toEqual([]);
+    // calories: the console's energy counter over the session, split across the laps (whole kcal per lap)
+    const withEnergy = input.samples.filter((s) => s.energyKcal !== undefined);
+    const kcalAt = (t: number): number => (withEnergy.filter((s) => s.t <= t).at(-1) ?? withEnergy[0]!).energyKcal!;
+    const burnt = kcalAt(input.intervals.at(-1)!.end) - kcalAt(input.intervals[0]!.start);
+    expect(burnt).toBeGreaterThan(50);
+    expect(Math.abs((session['totalCalories'] as number) - burnt)).toBeLessThanOrEqual(2);
+    expect(Math.abs(laps.reduce((a, l) => a + ((l['totalCalories'] as number | undefined) ?? 0), 0) - (session['totalCalories'] as number))).toBeLessThanOrEqual(laps.length / 2);
   });
 });
 
