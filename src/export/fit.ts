@@ -244,6 +244,7 @@ const UNRANGED = new Set(['timestamp', 'timeCreated', 'startTime', 'endTime', 'p
  */
 export function encodeFit(input: ExportInput, opts: FitOptions = {}): FitExport {
   const tl = timelineOf(input);
+  checkDates(input.startedAt, tl);
   const clamped: Clamped[] = [];
   const messages = fitMessages(input, tl, opts);
   for (const [name, m] of messages) {
@@ -265,6 +266,19 @@ export function encodeFit(input: ExportInput, opts: FitOptions = {}): FitExport 
   const problems = opts.lint === false ? [] : lintFit(bytes);
   if (problems.length > 0) throw new ExportError('LINT', `the FIT file failed its check, no file written: ${problems[0]!}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
   return { bytes, clamped };
+}
+
+/**
+ * FIT date_time is uint32 seconds since the FIT epoch, and values below 0x10000000 mean "seconds
+ * since power-on", not a date (FIT SDK profile, type date_time): a session outside 1998-07 … 2126-02
+ * would be wrapped or misread, so it is refused before encoding.
+ */
+function checkDates(startedAt: string, tl: Timeline): void {
+  const t0 = Date.parse(startedAt);
+  const first = (t0 + tl.startMs) / 1000 - FIT_EPOCH_S;
+  const last = (t0 + tl.endMs) / 1000 - FIT_EPOCH_S;
+  if (!Number.isFinite(t0)) throw new ExportError('INVALID', `startedAt "${startedAt}" is not a date`);
+  if (first < 0x10000000 || last > 0xfffffffe) throw new ExportError('INVALID', `the session (${startedAt}) is outside the dates a FIT file can hold (1998-07 to 2126-02)`);
 }
 
 /** 'splitSummary' → 'SPLIT_SUMMARY' */

@@ -78,8 +78,9 @@ function pausesOf(input: ExportInput, startMs: number, endMs: number): Pause[] {
     .filter((p) => p.toMs > p.fromMs);
 }
 
-/** Build the timeline; throws ExportError('NO_DATA') when the rower has nothing to export. */
+/** Build the timeline; throws ExportError: NO_DATA when the rower has nothing to export, INVALID for a start that is not a date. */
 export function timelineOf(input: ExportInput): Timeline {
+  if (!Number.isFinite(Date.parse(input.startedAt))) throw new ExportError('INVALID', `startedAt "${input.startedAt}" is not a date`);
   const segments = segmentsOf(input);
   const startMs = segments[0]!.startMs;
   const endMs = segments[segments.length - 1]!.endMs;

@@ -202,6 +202,17 @@ describe('FIT value ranges', () => {
     expect(lintDecoded(d.messages, d.order)).toEqual([]);
   });
 
+  it.each(['not a date', '1970-01-01T00:00:00.000Z', '2200-01-01T00:00:00.000Z'])('refuses a session starting at %s, which FIT cannot date', (startedAt) => {
+    let err: unknown;
+    try {
+      exportFit({ ...absurdInput(), startedAt });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ExportError);
+    expect((err as ExportError).code).toBe('INVALID');
+  });
+
   it('refuses a rower with no samples (no file at all)', () => {
     const empty = { ...absurdInput(), samples: [], strokes: [], intervals: [] };
     expect(() => exportFit(empty)).toThrow(ExportError);
