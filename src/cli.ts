@@ -11,6 +11,7 @@ import { EXIT } from './commands/exit-codes.js';
 import * as analyze from './cli/analyze.js';
 import * as decode from './cli/decode.js';
 import * as evaluate from './cli/evaluate.js';
+import * as exportCmd from './cli/export.js';
 import * as importCmd from './cli/import.js';
 import * as inspect from './cli/inspect.js';
 import * as live from './cli/live.js';
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const cmd of [start, live, scan, replay, analyze, evaluate, importCmd, inspect, simulate, decode]) cmd.register(program);
+  for (const cmd of [start, live, scan, replay, analyze, evaluate, importCmd, exportCmd, inspect, simulate, decode]) cmd.register(program);
   program.addHelpText(
     'after',
     `
@@ -38,6 +39,7 @@ Examples:
   $ ergsprint analyze fixtures/hiit-allout.ndjson --ref-2k 7:05
   $ ergsprint evaluate fixtures
   $ ergsprint import painsled.strokes.csv activity.fit   other apps' sessions → recordings + analysis
+  $ ergsprint export session.ndjson --format fit --description
   $ ergsprint inspect session.ndjson
   $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels
   $ ergsprint decode --json 2c0b000000000000ffff00000000000000580000`,
