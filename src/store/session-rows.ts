@@ -58,7 +58,7 @@ const r1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** Replace the rows of `rec.id` with `rec` (call inside a transaction). */
 export function writeSession(db: Database, rec: SessionRecord, analysisVersion: number): void {
-  db.prepare('DELETE FROM sessions WHERE id = ?').run(rec.id);
+  db.prepare('DELETE FROM sessions WHERE id = ? OR (content_hash = ? AND rower = ?)').run(rec.id, rec.contentHash, rec.rower);
   db.prepare(
     `INSERT INTO sessions (id, content_hash, rower, analysis_version, path, start_ms, machine, athlete, plan, duration_s, distance_m, analysis_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
