@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
 import * as analyze from './cli/analyze.js';
+import * as athlete from './cli/athlete.js';
 import * as decode from './cli/decode.js';
 import * as evaluate from './cli/evaluate.js';
+import * as history from './cli/history.js';
 import * as inspect from './cli/inspect.js';
 import * as live from './cli/live.js';
 import * as replay from './cli/replay.js';
@@ -24,7 +26,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const cmd of [start, live, scan, replay, analyze, evaluate, inspect, simulate, decode]) cmd.register(program);
+  for (const cmd of [start, live, scan, replay, analyze, history, athlete, evaluate, inspect, simulate, decode]) cmd.register(program);
   program.addHelpText(
     'after',
     `
@@ -34,6 +36,8 @@ Examples:
   $ ergsprint live --rower PM5 --hr Polar=PM5        row with a PM5 and a Polar strap, display on :8080
   $ ergsprint replay fixtures/hiit-allout.ndjson --speed 10
   $ ergsprint analyze fixtures/hiit-allout.ndjson --ref-2k 7:05
+  $ ergsprint history                                past sessions, newest first (history show ID, history bests)
+  $ ergsprint athlete add Ann --2k 7:05 --hrmax 192
   $ ergsprint evaluate fixtures
   $ ergsprint inspect session.ndjson
   $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels

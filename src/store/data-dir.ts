@@ -15,3 +15,8 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 export function sessionRecordingPath(startedAtIso: string, env: NodeJS.ProcessEnv = process.env): string {
   return join(dataDir(env), 'sessions', `${startedAtIso.replace(/:/g, '-')}.ndjson`);
 }
+
+/** The history database: `<data dir>/history.db`. */
+export function historyDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'history.db');
+}

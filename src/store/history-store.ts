@@ -5,7 +5,7 @@
  * with. Each recording is written in one transaction: a crash leaves the previous state.
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { JudgedEffort } from '../analysis/judged-effort.js';
 import { parseRecording } from '../recording/reader.js';
@@ -13,17 +13,14 @@ import { RecordingError } from '../recording/recording-error.js';
 import { ANALYSIS_VERSION } from './analysis-version.js';
 import { insertAthlete, selectAthlete, selectAthletes, type Athlete, type NewAthlete } from './athletes.js';
 import { queryBests, type Bests } from './bests-query.js';
-import { dataDir } from './data-dir.js';
+import { historyDbPath } from './data-dir.js';
 import { HistoryError } from './history-error.js';
 import { listRecordings, recordingDirs } from './recording-files.js';
 import { migrate } from './schema.js';
 import { contentHash, sessionRecords, type AnalysisOptionsInput } from './session-record.js';
 import { detail, effortFromRow, listItem, writeSession, type EffortRow, type SessionDetail, type SessionListItem, type SessionRow } from './session-rows.js';
 
-/** `$XDG_DATA_HOME/ergsprint/history.db` (else `~/.local/share/ergsprint/history.db`). */
-export function historyDbPath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(dataDir(env), 'history.db');
-}
+export { historyDbPath };
 
 export interface AddOptions {
   /** analysis options (plan, declared references, a ReferenceProvider), fixed or chosen per recording */
