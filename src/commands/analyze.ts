@@ -59,8 +59,8 @@ async function historyIds(file: string): Promise<string[]> {
   const db = historyDbPath();
   if (!existsSync(db)) return [];
   try {
-    const { openHistory } = await import('../store/history-store.js');
-    const h = openHistory(db);
+    const { openHistoryIndex } = await import('../store/history-index.js');
+    const h = openHistoryIndex(db);
     try {
       return h.idsOfFile(file);
     } finally {

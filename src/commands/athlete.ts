@@ -2,6 +2,7 @@
 import { formatRowTime, parseDeclaredTime, RowTimeError } from '../analysis/reference.js';
 import { CliError } from '../cli-error.js';
 import { ATHLETE_LIMITS, type Athlete, type NewAthlete } from '../store/athletes.js';
+import { openHistoryIndex } from '../store/history-index.js';
 import { withHistory, type DbFlags } from './history-db.js';
 import { textTable } from './text-table.js';
 
@@ -47,7 +48,7 @@ export function athleteJson(a: Athlete): { name: string; time2kS: number | null;
 
 export async function athleteAddCommand(name: string, flags: AthleteFlags): Promise<void> {
   const input = athleteFromFlags(name, flags);
-  await withHistory(flags, (h) => {
+  await withHistory(flags, openHistoryIndex, (h) => {
     const a = h.addAthlete(input);
     const details = describe(a);
     process.stdout.write(`added athlete ${a.name}${details.length > 0 ? ` (${details.join(', ')})` : ''}\n`);
@@ -55,7 +56,7 @@ export async function athleteAddCommand(name: string, flags: AthleteFlags): Prom
 }
 
 export async function athleteListCommand(flags: AthleteFlags): Promise<void> {
-  await withHistory(flags, (h) => {
+  await withHistory(flags, openHistoryIndex, (h) => {
     const athletes = h.listAthletes();
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ athletes: athletes.map(athleteJson) })}\n`);

@@ -1,7 +1,8 @@
 /** Opening the history database for a command (`--db PATH` or the default) and its errors as CliErrors. */
 import { CliError } from '../cli-error.js';
 import { HistoryError } from '../store/history-error.js';
-import { historyDbPath, openHistory, type HistoryStore } from '../store/history-store.js';
+import { historyDbPath } from '../store/data-dir.js';
+import type { HistoryIndex } from '../store/history-index.js';
 
 export interface DbFlags {
   db?: string;
@@ -12,12 +13,15 @@ export function historyCliError(err: unknown): unknown {
   return err instanceof HistoryError ? new CliError(err.message, 2) : err;
 }
 
-/** Run `f` with the store at --db (or the default path), closing it afterwards. */
-export async function withHistory<T>(flags: DbFlags, f: (store: HistoryStore) => T | Promise<T>): Promise<T> {
+/**
+ * Run `f` with the database at --db (or the default path) opened by `open` (openHistoryIndex for
+ * queries, openHistory to index recordings), closing it afterwards.
+ */
+export async function withHistory<S extends HistoryIndex, T>(flags: DbFlags, open: (path: string) => S, f: (store: S) => T | Promise<T>): Promise<T> {
   if (flags.db !== undefined && flags.db.trim() === '') throw new CliError('--db: give a file path');
-  let store: HistoryStore;
+  let store: S;
   try {
-    store = openHistory(flags.db ?? historyDbPath());
+    store = open(flags.db ?? historyDbPath());
   } catch (err) {
     throw historyCliError(err);
   }

@@ -1,6 +1,7 @@
 /** `ergsprint history …`: list, show, bests, rebuild, rm (options declared in src/cli/history.ts). Wiring only. */
 import { SingleBar } from 'cli-progress';
 import { CliError } from '../cli-error.js';
+import { openHistoryIndex } from '../store/history-index.js';
 import { recordingDirs } from '../store/recording-files.js';
 import { athleteFlag, withHistory, type DbFlags } from './history-db.js';
 import { bestsLines, sessionDetailLines, sessionListTable } from './history-tables.js';
@@ -17,7 +18,7 @@ const unknownId = (id: string): CliError => new CliError(`no session "${id}" in 
 
 export async function historyListCommand(flags: HistoryFlags): Promise<void> {
   const athlete = athleteFlag(flags.athlete);
-  await withHistory(flags, (h) => {
+  await withHistory(flags, openHistoryIndex, (h) => {
     const sessions = h.list(athlete === undefined ? {} : { athlete });
     if (flags.json) printJson({ sessions });
     else print(sessionListTable(sessions));
@@ -25,7 +26,7 @@ export async function historyListCommand(flags: HistoryFlags): Promise<void> {
 }
 
 export async function historyShowCommand(id: string, flags: HistoryFlags): Promise<void> {
-  await withHistory(flags, (h) => {
+  await withHistory(flags, openHistoryIndex, (h) => {
     const s = h.get(id.trim().toLowerCase());
     if (!s) throw unknownId(id);
     if (flags.json) printJson(s);
@@ -35,7 +36,7 @@ export async function historyShowCommand(id: string, flags: HistoryFlags): Promi
 
 export async function historyBestsCommand(flags: HistoryFlags): Promise<void> {
   const athlete = athleteFlag(flags.athlete);
-  await withHistory(flags, (h) => {
+  await withHistory(flags, openHistoryIndex, (h) => {
     const bests = h.bests(athlete === undefined ? {} : { athlete });
     if (flags.json) printJson(bests);
     else print(bestsLines(bests));
@@ -44,7 +45,8 @@ export async function historyBestsCommand(flags: HistoryFlags): Promise<void> {
 
 export async function historyRebuildCommand(flags: HistoryFlags): Promise<void> {
   const dirs = recordingDirs();
-  await withHistory(flags, (h) => {
+  const { openHistory } = await import('../store/history-store.js'); // the session pipeline: only to index
+  await withHistory(flags, openHistory, (h) => {
     let bar: SingleBar | undefined;
     try {
       const result = h.rebuild(dirs, {
@@ -68,7 +70,7 @@ export async function historyRebuildCommand(flags: HistoryFlags): Promise<void> 
 }
 
 export async function historyRemoveCommand(id: string, flags: HistoryFlags): Promise<void> {
-  await withHistory(flags, (h) => {
+  await withHistory(flags, openHistoryIndex, (h) => {
     const key = id.trim().toLowerCase();
     const s = h.get(key);
     if (!s || !h.remove(key)) throw unknownId(id);

@@ -4,7 +4,6 @@
  * athlete, plan, totals, best windows of mean power and the judged efforts personal references
  * are built from.
  */
-import { createHash } from 'node:crypto';
 import type { JudgedEffort } from '../analysis/judged-effort.js';
 import { bestWindows, type BestWindow } from '../analysis/mean-maximal.js';
 import type { Point } from '../analysis/series.js';
@@ -13,7 +12,10 @@ import { collectAnalysis, headerNames, type AnalyzeOptions, type RecordingLike }
 import { session$ } from '../pipeline/session.js';
 import type { SessionEvent } from '../pipeline/session-state.js';
 import { replay$ } from '../sources/replay.js';
+import { contentHash, sessionId } from './content-hash.js';
 import { rowerFacts } from './first-strokes.js';
+
+export { contentHash, sessionId };
 
 /** Analysis options (plan, verdict inputs, references) without the source, which the store sets. */
 export type StoreAnalysisOptions = Omit<AnalyzeOptions, 'source$'>;
@@ -49,16 +51,6 @@ export interface SessionRecord {
   analysis: JsonRower;
   bests: BestWindow[];
   efforts: JudgedEffort[];
-}
-
-/** sha256 of the recording's bytes, hex. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The history id of (recording, rower): 10 hex digits, stable across rebuilds and analysis versions. */
-export function sessionId(hash: string, rower: string): string {
-  return createHash('sha256').update(`${hash}\n${rower}`).digest('hex').slice(0, 10);
 }
 
 /** Run the pipeline instantly over the recording, keeping samples (for best windows) apart. */

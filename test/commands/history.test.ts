@@ -3,7 +3,7 @@
  * temp dir: the JSON contracts of the README, the text tables, ids stable across rebuilds,
  * `analyze` naming the stored id, and one-line errors (exit 2) for bad input.
  */
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, killChildren, runCli } from './cli-process.js';
@@ -124,6 +124,15 @@ describe('history', () => {
     oneLineError(rm!, /no session "deadbeef00"/);
     oneLineError(athlete!, /--athlete: give a name/);
     oneLineError(corrupt!, /junk\.db is not a readable history database.*history rebuild/);
+  });
+
+  it('lists without loading the session pipeline (only indexing needs it)', async () => {
+    const log = join(tempDir(), 'modules.txt');
+    const r = await runCli(['history', 'bests'], { env: { ...data.env, NODE_OPTIONS: `--import ${join(import.meta.dirname, 'module-log.mjs')}`, MODULE_LOG: log } });
+    expect(r.code).toBe(0);
+    const urls = readFileSync(log, 'utf8').trim().split('\n');
+    expect(urls.some((u) => u.includes('node_modules/better-sqlite3/'))).toBe(true);
+    expect(urls.filter((u) => /\/dist\/(pipeline|detect)\/|node_modules\/rxjs\//.test(u))).toEqual([]);
   });
 
   it('makes analyze of an indexed recording name its id on stderr, --json byte-identical', async () => {
