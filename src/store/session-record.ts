@@ -13,7 +13,7 @@ import { session$ } from '../pipeline/session.js';
 import type { SessionEvent } from '../pipeline/session-state.js';
 import { replay$ } from '../sources/replay.js';
 import { contentHash, sessionId } from './content-hash.js';
-import { rowerFacts } from './first-strokes.js';
+import { rowerFacts } from './rower-facts.js';
 
 export { contentHash, sessionId };
 
