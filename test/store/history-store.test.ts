@@ -230,6 +230,36 @@ describe('efforts', () => {
   });
 });
 
+describe('bests', () => {
+  it('are the best rep per band and the best window per duration over the athlete’s sessions', () => {
+    const dir = tempDir();
+    const h = openAt(join(dir, 'history.db'));
+    h.addRecording(makeRecording(dir, { fixture: 'hiit-allout', startedAt: DAY1, athlete: 'Ann' }));
+    h.addRecording(makeRecording(dir, { fixture: 'intervals-4min', startedAt: DAY2, athlete: 'Ann' }));
+    h.addRecording(makeRecording(dir, { fixture: 'strong-athlete', startedAt: DAY3, athlete: 'Bo' }));
+    const mine = h.list({ athlete: 'Ann' }).map((s) => h.get(s.id)!);
+    const b = h.bests({ athlete: 'Ann' });
+    expect(b.sessions).toBe(2);
+    const work = mine.flatMap((s) => s.analysis.intervals.filter((i) => i.kind === 'work' && i.verdict?.band !== undefined && i.verdict.mode !== 'single').map((i) => ({ s, i })));
+    const bands = [...new Set(work.map((w) => w.i.verdict!.band!))].sort();
+    expect(b.reps.map((r) => r.band)).toEqual(bands);
+    for (const r of b.reps) {
+      const inBand = work.filter((w) => w.i.verdict!.band === r.band);
+      const top = Math.max(...inBand.map((w) => w.i.avgPower!));
+      expect(r.powerW).toBe(top);
+      expect(inBand.find((w) => w.i.avgPower === top)!.s.id).toBe(r.sessionId);
+    }
+    for (const c of b.curve) {
+      const top = Math.max(...mine.flatMap((s) => s.bests.filter((w) => w.durationS === c.durationS).map((w) => w.powerW)));
+      expect(c.powerW).toBe(top);
+    }
+    // Bo's stronger sprints do not count for Ann, but do for everyone
+    const all = h.bests();
+    expect(all.sessions).toBe(3);
+    expect(all.reps.find((r) => r.band === 'A')!.powerW).toBeGreaterThanOrEqual(b.reps.find((r) => r.band === 'A')!.powerW);
+  });
+});
+
 describe('remove', () => {
   it('deletes a session’s rows (intervals, windows, efforts) and leaves the recording', () => {
     const dir = tempDir();
