@@ -70,6 +70,9 @@ export class HistoryStore extends HistoryIndex {
     const records = sessionRecords(recording, bytes, path, opts.analysis);
     this.db
       .transaction(() => {
+        // the file changed since it was indexed (a recording indexed while still being written):
+        // its old sessions give way to the new ones
+        this.db.prepare('DELETE FROM sessions WHERE path = ? AND content_hash <> ?').run(path, hash);
         for (const rec of records) writeSession(this.db, rec, ANALYSIS_VERSION);
       })
       .immediate();

@@ -111,6 +111,21 @@ describe('adding', () => {
     expect(h.efforts({ athlete: 'nobody' })).toEqual([]);
   });
 
+  it('replaces the sessions of a recording that grew since it was indexed', () => {
+    const dir = tempDir();
+    const h = openAt(join(dir, 'history.db'));
+    const full = makeRecording(dir, { fixture: 'hiit-held', startedAt: DAY1, athlete: 'Ann' });
+    const lines = readFileSync(full, 'utf8').split('\n');
+    const growing = join(dir, 'growing.ndjson');
+    writeFileSync(growing, lines.slice(0, Math.floor(lines.length / 2)).join('\n'));
+    const [early] = h.addRecording(growing);
+    writeFileSync(growing, lines.join('\n'));
+    const [late] = h.addRecording(growing);
+    expect(late!.id).not.toBe(early!.id);
+    expect(h.list().map((s) => s.id)).toEqual([late!.id]);
+    expect(h.efforts({ athlete: 'Ann' }).every((e) => e.sessionId === late!.id)).toBe(true);
+  });
+
   it('re-judges a session stored by an older analysis version, keeping its id', () => {
     const dir = tempDir();
     const h = openAt(join(dir, 'history.db'));
