@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openHistory } from '../../../src/store/history-store.js';
@@ -87,6 +87,7 @@ console.log(
   JSON.stringify(
     {
       sessions: N,
+      loadAverage1minAtEnd: r(loadavg()[0]!),
       recordingMBPerSession: r(recordingBytes / N / 1e6, 2),
       generateS: r(genS),
       rebuildS: r(rebuild.ms / 1000),
