@@ -1,4 +1,6 @@
 /** `ergsprint analyze FILE`: intervals, stats and all-out verdicts of a recording (table or --json). */
+import { existsSync } from 'node:fs';
+import { historyDbPath } from '../store/data-dir.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { analyzeRecording, type AnalysisResult } from '../pipeline/analyze-recording.js';
 import { readRecording } from '../recording/reader.js';
@@ -48,4 +50,23 @@ export async function analyzeCommand(file: string, flags: AnalyzeFlags): Promise
   const doc = analysisToJson(await analyzeFile(file, settings));
   if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
   else process.stdout.write(`${analysisTable(doc).join('\n')}\n`);
+  const ids = await historyIds(file);
+  if (ids.length > 0) process.stderr.write(`ergsprint: in history as ${ids.join(', ')}\n`);
+}
+
+/** Ids of the recording's sessions in the default history database, if it exists (never fails the analysis). */
+async function historyIds(file: string): Promise<string[]> {
+  const db = historyDbPath();
+  if (!existsSync(db)) return [];
+  try {
+    const { openHistoryIndex } = await import('../store/history-index.js');
+    const h = openHistoryIndex(db);
+    try {
+      return h.idsOfFile(file);
+    } finally {
+      h.close();
+    }
+  } catch {
+    return []; // a damaged or newer history database is the history commands' business
+  }
 }

@@ -24,3 +24,8 @@ export function sessionRecordingPath(startedAtIso: string, env: NodeJS.ProcessEn
 export function importRecordingPath(sha256: string, env: NodeJS.ProcessEnv = process.env): string {
   return join(dataDir(env), 'imports', `${sha256}.ndjson`);
 }
+
+/** The history database: `<data dir>/history.db`. */
+export function historyDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'history.db');
+}
