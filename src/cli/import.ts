@@ -17,6 +17,7 @@ export function register(program: Command): void {
     .option('--format <name>', `file format: ${FORMATS}`, 'auto')
     .option('--athlete <name>', 'who rowed (recorded as an athlete event)')
     .option('--out <file>', 'recording to write (one input file only; default: <data dir>/imports/<sha256>.ndjson)')
+    .option('--db <path>', 'history database the import joins (default <data dir>/history.db)')
     .addHelpText(
       'after',
       `

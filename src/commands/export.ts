@@ -6,6 +6,8 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { CliError } from '../cli-error.js';
+import { historyDbPath } from '../store/data-dir.js';
+import { openHistoryIndex } from '../store/history-index.js';
 import { describeSession } from '../export/description.js';
 import type { ExportInput } from '../export/export-input.js';
 import { exportInputsOfRecording } from '../export/export-recording.js';
@@ -30,11 +32,28 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** SESSION → recording path. The seam for history ids: the integrator passes a resolver that also knows `ergsprint history` ids. */
 export type SessionResolver = (session: string) => string;
 
-/** The default resolver: SESSION must be a recording file. */
+/** The default resolver: SESSION is a recording file, else a history id (`ergsprint history`). */
 export const resolveRecordingPath: SessionResolver = (session) => {
-  if (!existsSync(session)) throw new CliError(`${session}: no such recording (history ids are not supported here yet)`, 2);
-  return session;
+  if (existsSync(session)) return session;
+  const fromHistory = recordingOfHistoryId(session);
+  if (fromHistory !== undefined) return fromHistory;
+  throw new CliError(`${session}: no such recording, nor a session id in history (see "ergsprint history")`, 2);
 };
+
+/** The recording of a history session id, when the default history database knows it and the file is still there. */
+function recordingOfHistoryId(id: string): string | undefined {
+  if (!/^[0-9a-f]{6,40}$/i.test(id)) return undefined;
+  const db = historyDbPath();
+  if (!existsSync(db)) return undefined;
+  const h = openHistoryIndex(db);
+  try {
+    const s = h.get(id);
+    if (s && !existsSync(s.path)) throw new CliError(`${id}: its recording ${s.path} is gone (run "ergsprint history rebuild")`, 2);
+    return s?.path;
+  } finally {
+    h.close();
+  }
+}
 
 /** Encode one rower in `format`; bytes to write plus warnings. */
 export function encode(input: ExportInput, format: ExportFormat): { data: Uint8Array | string; warnings: string[] } {

@@ -1,4 +1,5 @@
 /** `ergsprint history …`: list, show, bests, rebuild, rm (options declared in src/cli/history.ts). Wiring only. */
+import { historyAnalysis } from './history-wiring.js';
 import { SingleBar } from 'cli-progress';
 import { CliError } from '../cli-error.js';
 import { openHistoryIndex } from '../store/history-index.js';
@@ -50,6 +51,8 @@ export async function historyRebuildCommand(flags: HistoryFlags): Promise<void> 
     let bar: SingleBar | undefined;
     try {
       const result = h.rebuild(dirs, {
+        // oldest first: each session is judged against its athletes' history before it
+        analysis: historyAnalysis(h, {}, {}),
         onProgress: ({ done, total }) => {
           if (process.stderr.isTTY !== true) return;
           if (!bar) {

@@ -9,6 +9,8 @@
 import { closeSync, existsSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError } from '../cli-error.js';
+import type { HistoryStore } from '../store/history-store.js';
+import { historyAnalysis } from './history-wiring.js';
 import { analysisToJson } from '../export/analysis-json.js';
 import type { RecordingHeader, RecordingItem } from '../recording/format.js';
 import { readRecording } from '../recording/reader.js';
@@ -18,12 +20,14 @@ import { openRecording } from '../recording/writer.js';
 import { IMPORT_FORMAT_NAMES, isImportFormat, type ImportFormat } from '../sources/import/formats.js';
 import { ImportError } from '../sources/import/import-error.js';
 import { contentHash, importBytes } from '../sources/import/import-file.js';
-import { importRecordingPath } from '../store/data-dir.js';
+import { historyDbPath, importRecordingPath } from '../store/data-dir.js';
 import { analysisTable } from './analysis-table.js';
 import { analyzeFile } from './analyze.js';
 import { cliError, EXIT } from './exit-codes.js';
 
 export interface ImportFlags {
+  /** history database (default: the data directory's history.db) */
+  db?: string;
   format?: string;
   athlete?: string;
   out?: string;
@@ -112,7 +116,30 @@ export async function importFiles(files: readonly string[], flags: ImportFlags, 
 
 /** The `import` command's action (its options are declared in src/cli/import.ts). */
 export async function importCommand(files: string[], flags: ImportFlags): Promise<void> {
-  await importFiles(files, flags);
+  // each recording joins history (once: by content hash), judged against its athlete's earlier sessions
+  let store: HistoryStore | undefined;
+  let unavailable = false;
+  try {
+    await importFiles(files, flags, {
+      onImported: async (path) => {
+        if (unavailable) return;
+        if (!store) {
+          try {
+            const { openHistory } = await import('../store/history-store.js');
+            store = openHistory(flags.db ?? historyDbPath());
+          } catch (err) {
+            unavailable = true;
+            process.stderr.write(`ergsprint: history unavailable, the import is not indexed (${(err as Error).message})\n`);
+            return;
+          }
+        }
+        const ids = store.addRecording(path, { analysis: historyAnalysis(store, {}, {}) }).map((r) => r.id);
+        if (ids.length > 0) process.stdout.write(`in history as ${ids.join(', ')}\n`);
+      },
+    });
+  } finally {
+    store?.close();
+  }
 }
 
 /** The bytes of a regular file of at most MAX_IMPORT_BYTES; CliError otherwise. */
