@@ -60,6 +60,8 @@ function update(r: RowerState, ev: SessionEvent): RowerState {
       return { ...r, plan: ev.plan };
     case 'summary':
       return { ...r, summary: ev.summary };
+    case 'target':
+      return { ...r, target: ev.target };
   }
 }
 

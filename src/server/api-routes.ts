@@ -3,6 +3,8 @@
  * Every body and parameter is validated by a JSON schema; errors are `{error: {code, message}}`.
  */
 import type { FastifyInstance } from 'fastify';
+import { BUILTIN_PLANS, builtinPlan, type Plan } from '../workouts/plan.js';
+import { parsePlan, PlanError } from '../workouts/parse-plan.js';
 import { PROTOCOL_VERSION } from './protocol.js';
 import { ApiError, ERROR_SCHEMA } from './errors.js';
 import type { SnapshotStore } from './snapshot-store.js';
@@ -11,7 +13,10 @@ import type { WsHub } from './ws-hub.js';
 /** A request to start or stop a workout plan, for one rower or (rower absent) the whole room. */
 export interface WorkoutCommand {
   action: 'start' | 'stop';
-  /** a built-in plan id ('hiit-30-60') or a plan text for the workouts parser; required to start */
+  /**
+   * a built-in plan id ('hiit-30-60') or a plan as JSON text for the workouts parser; required to
+   * start. The API also takes the plan as a JSON object; the route validates it and hands it on as text.
+   */
   plan?: string;
   /** rower id; absent = every rower in the room */
   rower?: string;
@@ -20,15 +25,49 @@ export interface WorkoutCommand {
 /** Called for an accepted workout command; throw an error with a string `code` to reject it (400). */
 export type WorkoutHook = (cmd: WorkoutCommand) => void | Promise<void>;
 
+/** A plan /control can start: the built-in ones and any the session was given (`--plan FILE`). */
+export interface PlanListing extends Plan {
+  /** what to send as `plan`: the built-in name, or (saved plans) the plan object itself */
+  id: string;
+  builtin: boolean;
+}
+
+const PLAN_FIELDS = 'name, reps, workS, restS, warmupS?, cooldownS?';
+
+/** The `plan` of a start command as plan text for the hook: a built-in name, JSON text or a JSON object, validated here so errors name the field. */
+function planOfCommand(plan: unknown): string {
+  const builtins = Object.keys(BUILTIN_PLANS).join(', ');
+  try {
+    if (typeof plan === 'string') {
+      const t = plan.trim();
+      if (t.startsWith('{')) return t; // JSON text: the hook's parser checks it (BAD_JSON / INVALID_PLAN)
+      if (builtinPlan(t) === undefined) throw new ApiError(400, 'UNKNOWN_PLAN', `body.plan "${t.slice(0, 60)}" is not a built-in plan: use one of ${builtins}, or a plan object {${PLAN_FIELDS}}`, 'plan');
+      return t;
+    }
+    if (typeof plan === 'object' && plan !== null && !Array.isArray(plan)) return JSON.stringify(parsePlan(plan, 'body.plan'));
+  } catch (err) {
+    if (err instanceof PlanError) throw new ApiError(400, err.code, err.message, 'plan');
+    throw err;
+  }
+  throw new ApiError(400, 'INVALID_REQUEST', `body.plan must be a built-in plan name (${builtins}) or a plan object {${PLAN_FIELDS}}`, 'plan');
+}
+
 const errorSchema = ERROR_SCHEMA;
 
 const idPattern = '^[A-Za-z0-9_.:@-]{1,64}$';
 
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { store: SnapshotStore; hub: WsHub; onWorkout?: WorkoutHook },
+  deps: { store: SnapshotStore; hub: WsHub; onWorkout?: WorkoutHook; savedPlans?: () => readonly Plan[] },
 ): void {
   const { store, hub, onWorkout } = deps;
+
+  app.get('/api/plans', async () => ({
+    plans: [
+      ...Object.values(BUILTIN_PLANS).map((p): PlanListing => ({ ...p, id: p.name, builtin: true })),
+      ...(deps.savedPlans?.() ?? []).map((p): PlanListing => ({ ...p, id: p.name, builtin: false })),
+    ],
+  }));
 
   app.get('/api/health', async () => ({
     status: 'ok',
@@ -50,7 +89,7 @@ export function registerApiRoutes(
 
   app.get('/api/session', async () => store.snapshot());
 
-  app.post<{ Body: WorkoutCommand }>(
+  app.post<{ Body: Omit<WorkoutCommand, 'plan'> & { plan?: unknown } }>(
     '/api/workout',
     {
       schema: {
@@ -60,7 +99,8 @@ export function registerApiRoutes(
           additionalProperties: false,
           properties: {
             action: { type: 'string', enum: ['start', 'stop'] },
-            plan: { type: 'string', minLength: 1, maxLength: 4000 },
+            // a name, JSON text or a plan object: checked by planOfCommand so the message names the fields
+            plan: { type: ['string', 'object'], maxLength: 4000 },
             rower: { type: 'string', pattern: idPattern },
           },
           if: { properties: { action: { const: 'start' } } },
@@ -70,7 +110,8 @@ export function registerApiRoutes(
       },
     },
     async (req, reply) => {
-      const cmd = req.body;
+      const { plan, ...rest } = req.body;
+      const cmd: WorkoutCommand = rest.action === 'start' ? { ...rest, plan: planOfCommand(plan) } : rest;
       if (cmd.rower !== undefined && !store.has(cmd.rower)) {
         throw new ApiError(404, 'UNKNOWN_ROWER', `no rower with id ${cmd.rower}`);
       }

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
+import type { Plan } from '../workouts/plan.js';
 import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
 import { AccessPolicy, clientAddress, type AccessPolicyOptions } from './access-policy.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
@@ -48,6 +49,8 @@ export interface AppDeps {
   store?: SnapshotStore;
   /** start/stop workout plans (POST /api/workout); absent = 501 */
   onWorkout?: WorkoutHook;
+  /** plans the session was given besides the built-in ones (GET /api/plans) */
+  savedPlans?: () => readonly Plan[];
   options: AppOptions;
 }
 
@@ -114,18 +117,21 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     (socket, req) => hub.add(socket, clientAddress(req.socket.remoteAddress)),
   );
 
-  registerApiRoutes(app, { store, hub, ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}) });
+  registerApiRoutes(app, { store, hub, ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}), ...(deps.savedPlans ? { savedPlans: deps.savedPlans } : {}) });
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, index: 'index.html' });
     app.get('/wall', (_req, reply) => reply.sendFile('index.html'));
+    app.get('/control', (_req, reply) => reply.sendFile('index.html'));
+    app.get('/favicon.ico', (_req, reply) => reply.type('image/svg+xml').sendFile('favicon.svg'));
   } else {
     const notBuilt = async () => {
       throw new ApiError(503, 'DISPLAY_NOT_BUILT', 'the display is not built: run npm run build');
     };
     app.get('/', notBuilt);
     app.get('/wall', notBuilt);
+    app.get('/control', notBuilt);
   }
 
   let sub: Subscription | undefined;

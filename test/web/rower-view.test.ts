@@ -19,7 +19,7 @@ describe('rowerView() and plans', () => {
     const v = rowerView(rower({ plan: 'hiit-30-90', rep: 3, reps: 8, phase: 'rest', phaseEndsAt: 180_000 }), 100_000);
     expect(v.rep).toBe('Rep 3 / 8');
     expect(v.countdownS).toBe(80);
-    expect(v.nextLabel).toBe('Work');
+    expect(v.nextLabel).toBe('Sprint 3'); // the next rep by number: "Sprint 3 in 1:20"
   });
 
   it('a stopped plan shows like no plan: no rep of N, no countdown', () => {

@@ -69,6 +69,9 @@ export function applyMessage(s: DisplayState, msg: ServerMessage): number | unde
     case 'summary':
       rower(s, msg.rower).summary = msg.summary;
       return undefined;
+    case 'target':
+      rower(s, msg.rower).target = msg.target;
+      return undefined;
   }
 }
 

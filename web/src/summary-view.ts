@@ -1,9 +1,13 @@
-/** The session summary shown when a session ends: interval table with verdicts, decrement score, power chart. */
+/** The session summary shown when a session ends: headline, decrement score, power chart, interval table (scrolls on a phone). */
 import type { DisplayRowerState } from '../../src/server/protocol.js';
 import type { DisplayState } from './state.js';
+import { fitAll, fitHtml } from './fit.js';
 import { PowerChart } from './power-chart.js';
 import { badgeHtml, reasonLine } from './verdict-badges.js';
 import { clock, esc, int, pace } from './format.js';
+
+const stat = (label: string, value: string, f = '') =>
+  `<div class="panel s-stat">${fitHtml('m-label', `<span class="lbl">${label}</span>`)}${fitHtml('m-value', `<span class="num"${f ? ` data-f="${f}"` : ''}>${value}</span>`)}</div>`;
 
 export class SummaryView {
   private chart: PowerChart | undefined;
@@ -16,7 +20,10 @@ export class SummaryView {
     const sum = r.summary;
     if (sum === undefined) return;
     const key = `${s.generation}:${r.id}:${r.intervals.length}:${JSON.stringify(sum)}`;
-    if (key === this.key) return;
+    if (key === this.key) {
+      fitAll(this.root);
+      return;
+    }
     this.key = key;
     const rows = r.intervals
       .filter((iv) => iv.kind === 'work' || iv.kind === 'rest')
@@ -27,16 +34,24 @@ export class SummaryView {
         return `<tr class="k-${iv.kind}"><td>${iv.kind === 'work' ? 'Sprint' : 'Rest'} ${iv.index}</td><td>${clock(iv.start / 1000)}</td><td>${st.durationS.toFixed(1)} s</td><td>${int(st.avgPowerW)}</td><td>${int(st.peakPowerW)}</td><td>${int(st.avgStrokeRate)}</td><td>${pace(st.avgPaceS500)}</td><td>${int(st.avgHeartRate)}</td><td class="verdict-cell">${verdict}</td><td class="reason">${reason}</td></tr>`;
       })
       .join('');
+    const works = r.intervals.filter((iv) => iv.kind === 'work').map((iv) => iv.stats.avgPowerW).filter((p): p is number => p !== undefined);
+    const mean = works.length > 0 ? works.reduce((a, b) => a + b, 0) / works.length : undefined;
     const dec = sum.decrementPct !== undefined ? `${sum.decrementPct.toFixed(1)} %` : '–';
     this.root.innerHTML = `
 <section class="summary">
-  <header class="topbar"><span class="name">${esc(r.athlete ?? r.name)}</span><span class="phase-label">Session summary</span><span class="rep">${sum.allOut} of ${sum.sprints} sprints all-out</span></header>
-  <div class="summary-head">
-    <div class="metric"><span class="value" data-f="decrement">${dec}</span><label>Decrement score</label></div>
-    <p class="reading">${esc(sum.decrementReading ?? '')}${sum.notes.map((n) => `<br>${esc(n)}`).join('')}</p>
+  <header class="s-head">
+    ${fitHtml('s-name', `<span>${esc(r.athlete ?? r.name)}</span>`)}
+    ${fitHtml('s-phase', '<span class="lbl">Session summary</span>')}
+    ${fitHtml('s-count r', `<span class="num">${sum.allOut}/${sum.sprints}</span><span class="unit">all-out</span>`)}
+  </header>
+  <div class="s-stats">
+    ${stat('Decrement score', dec, 'decrement')}
+    ${stat('Mean sprint power', `${int(mean)} W`)}
+    ${stat('Sprints all-out', `${sum.allOut} of ${sum.sprints}`)}
   </div>
-  <div class="chart summary-chart"></div>
-  <table class="intervals"><thead><tr><th></th><th>start</th><th>time</th><th>avg W</th><th>peak W</th><th>rate</th><th>pace</th><th>HR</th><th>verdict</th><th>why</th></tr></thead><tbody>${rows}</tbody></table>
+  <p class="reading">${esc(sum.decrementReading ?? '')}${sum.notes.map((n) => `<br>${esc(n)}`).join('')}</p>
+  <div class="panel chart summary-chart"></div>
+  <div class="table-wrap"><table class="intervals"><thead><tr><th></th><th>start</th><th>time</th><th>avg W</th><th>peak W</th><th>rate</th><th>pace</th><th>HR</th><th>verdict</th><th>why</th></tr></thead><tbody>${rows}</tbody></table></div>
 </section>`;
     const chartEl = this.root.querySelector<HTMLElement>('.summary-chart');
     this.chart = undefined;
@@ -44,5 +59,6 @@ export class SummaryView {
       this.chart = new PowerChart(chartEl);
       this.chart.update({ trace: s.traces[r.id], intervals: r.intervals, phase: null, nowT: r.t });
     }
+    fitAll(this.root);
   }
 }
