@@ -64,11 +64,13 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
       expect(await atWork.jsonValue()).toEqual({ label: 'Work', clock: 'Sprint clock', power: expect.stringMatching(/^\d{3}$/) });
       await page.screenshot({ path: `${ART}/single-work.png` });
       const atRest = await page.waitForFunction(
-        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .badge').length >= 3 && document.querySelector('.single [data-f="next"]')?.textContent,
+        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .badge').length >= 3 && { next: document.querySelector('.single [data-f="next"]')?.textContent, rep: document.querySelector('.single [data-f="rep"]')?.textContent },
         undefined,
         { timeout: 60_000, polling: 50 },
       );
-      expect(await atRest.jsonValue()).toBe('Work in');
+      // the rest counts down to the next sprint by number, the one "Rep k / 8" names
+      const rest = (await atRest.jsonValue()) as { next: string; rep: string };
+      expect(rest.next).toBe(`Sprint ${/Rep (\d) \/ 8/.exec(rest.rep)?.[1]} in`);
       await page.screenshot({ path: `${ART}/single-rest.png` });
 
       await untilSummaries(server, 1);

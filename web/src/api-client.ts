@@ -24,7 +24,7 @@ export function saveToken(token: string): void {
 /** True when the page was loaded from this machine (no token needed). */
 export function isLocalPage(): boolean {
   const h = location.hostname;
-  return h === 'localhost' || h === '[::1]' || h === '::1' || /^127\./.test(h);
+  return h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
 }
 
 export class ApiFailure extends Error {

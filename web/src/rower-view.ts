@@ -39,6 +39,8 @@ export function rowerView(r: DisplayRowerState, nowT: number): RowerView {
   const plan = r.plan?.phase === 'stopped' ? undefined : r.plan;
   let phase: PhaseKey = r.phase?.kind ?? 'idle';
   if (plan?.phase === 'done' && phase !== 'work') phase = 'done';
+  // a plan started with a warm-up: the room is warming up until sprint 1 (the detector may still say idle)
+  if (plan?.phase === 'warmup' && (phase === 'idle' || phase === 'paused')) phase = 'warmup';
   if (!r.connected) phase = 'lost';
   // a rower with a summary has finished its session (until the next one starts)
   if (r.summary !== undefined && r.phase?.kind !== 'work') phase = 'finished';
