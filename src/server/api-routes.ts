@@ -40,6 +40,7 @@ function planOfCommand(plan: unknown): string {
   try {
     if (typeof plan === 'string') {
       const t = plan.trim();
+      if (t === '' || t.length > 4000) throw new ApiError(400, 'INVALID_REQUEST', 'body.plan must be 1 to 4000 characters', 'plan');
       if (t.startsWith('{')) return t; // JSON text: the hook's parser checks it (BAD_JSON / INVALID_PLAN)
       if (builtinPlan(t) === undefined) throw new ApiError(400, 'UNKNOWN_PLAN', `body.plan "${t.slice(0, 60)}" is not a built-in plan: use one of ${builtins}, or a plan object {${PLAN_FIELDS}}`, 'plan');
       return t;
@@ -100,7 +101,7 @@ export function registerApiRoutes(
           properties: {
             action: { type: 'string', enum: ['start', 'stop'] },
             // a name, JSON text or a plan object: checked by planOfCommand so the message names the fields
-            plan: { type: ['string', 'object'], maxLength: 4000 },
+            plan: {},
             rower: { type: 'string', pattern: idPattern },
           },
           if: { properties: { action: { const: 'start' } } },

@@ -12,6 +12,7 @@ import type { Observable } from 'rxjs';
 import { SOURCE_KINDS, type SourceKind } from '../ftms/frame.js';
 import type { SessionSnapshot } from '../pipeline/session-state.js';
 import type { ServerInput } from './protocol.js';
+import type { Plan } from '../workouts/plan.js';
 import { buildApp, type DisplayApp } from './build-app.js';
 import type { WorkoutHook } from './api-routes.js';
 import { SnapshotStore } from './snapshot-store.js';
@@ -33,6 +34,8 @@ export interface StartServerOptions {
   /** one-line messages for the operator (address, token); default stderr */
   log?: (line: string) => void;
   onWorkout?: WorkoutHook;
+  /** plans besides the built-in ones that /control may start (GET /api/plans), e.g. the `--plan FILE` */
+  savedPlans?: () => readonly Plan[];
   /** page origins besides this server's own allowed to open /ws and send changes (`--allow-origin`) */
   allowOrigins?: readonly string[];
   maxClients?: number;
@@ -77,6 +80,7 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
     events$: opts.events$,
     store: new SnapshotStore(opts.startedAt, source),
     ...(opts.onWorkout ? { onWorkout: opts.onWorkout } : {}),
+    ...(opts.savedPlans ? { savedPlans: opts.savedPlans } : {}),
     options: {
       requireToken,
       maxClients: opts.maxClients ?? 250,
