@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { serveRecording } from '../../src/commands/serve-recording.js';
-import type { RunningServer } from '../../src/server/start-server.js';
 import { launch, RUN_BROWSER_TESTS } from './browser.js';
 
 const ART = 'test-artifacts';

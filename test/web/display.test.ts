@@ -64,7 +64,7 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
       expect(await atWork.jsonValue()).toEqual({ label: 'Work', clock: 'Sprint clock', power: expect.stringMatching(/^\d{3}$/) });
       await page.screenshot({ path: `${ART}/single-work.png` });
       const atRest = await page.waitForFunction(
-        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .badge').length >= 3 && { next: document.querySelector('.single [data-f="next"]')?.textContent, rep: document.querySelector('.single [data-f="rep"]')?.textContent },
+        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .v-chips .badge').length >= 3 && { next: document.querySelector('.single [data-f="next"]')?.textContent, rep: document.querySelector('.single [data-f="rep"]')?.textContent },
         undefined,
         { timeout: 60_000, polling: 50 },
       );
@@ -76,8 +76,8 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
       await untilSummaries(server, 1);
       const truth = sprintLabels('hiit-held');
       const expected = truth.map((l) => ({ rep: l.rep, good: l.allOut === true }));
-      await page.waitForFunction((n) => document.querySelectorAll('.single .badge').length === n, truth.length, { timeout: 10_000 });
-      const live = await badges(page, '.single');
+      await page.waitForFunction((n) => document.querySelectorAll('.single .v-chips .badge').length === n, truth.length, { timeout: 10_000 });
+      const live = await badges(page, '.single .v-chips');
       expect(live.map((b) => ({ rep: b.rep, good: b.cls.includes('v-good') }))).toEqual(expected);
       // the summary replaces the live screen at the end: interval table with verdicts and a decrement score
       await page.waitForSelector('.summary table.intervals', { timeout: 10_000 });
