@@ -147,8 +147,9 @@ export class WallView {
     text(q('.x-name'), r.athlete ?? r.name);
     const sum = r.summary;
     const lost = this.links.lostFor(r.id, r.connected, wallMs);
-    text(q('.x-rep'), finished && sum ? `${sum.allOut}/${sum.sprints}` : v.repShort);
-    q('.t-rep').hidden = (finished ? '' : v.repShort) === '' && !finished;
+    // finished: the big line is the class result, the rep corner has nothing more to say
+    text(q('.x-rep'), finished ? '' : v.repShort);
+    q('.t-rep').hidden = finished || v.repShort === '';
     if (finished && sum) {
       text(q('.x-power'), `${sum.allOut}/${sum.sprints}`);
       text(q('.x-punit'), 'all-out');
