@@ -59,7 +59,7 @@ export function singleState(state: SingleState): ServerInput[] {
   return ev;
 }
 
-/** n rowers mid-session (rep 4 of 8, in step), or every one finished with its summary. */
+/** n rowers mid-session (rep 4 of 8, in step; with 4, one has lost its link), or every one finished with its summary. */
 export function wallState(n: number, finished = false): ServerInput[] {
   const ev: ServerInput[] = [{ type: 'reset', startedAt: START }];
   for (let i = 1; i <= n; i++) {
@@ -72,6 +72,8 @@ export function wallState(n: number, finished = false): ServerInput[] {
     ev.push(phaseEv(id, 'work', 480_000, 4), plan(id, 4, 'work', 510_000));
     ev.push({ type: 'target', rower: id, target: { rep: 4, t: 480_000, powerW: 380 + i, source: 'history', onTarget: 0.92, wellBelow: 0.85 } });
     ev.push(sampleEv(id, 490_000, 380 + i * 7));
+    // with 4 rowers, rower 2's link is down: its tile greys with "Signal lost"
+    if (n === 4 && i === 2) ev.push({ type: 'rower', rower: id, name: `Rower ${i}`, connected: false, t: 491_000 });
   }
   return ev;
 }
