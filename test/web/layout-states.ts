@@ -59,21 +59,22 @@ export function singleState(state: SingleState): ServerInput[] {
   return ev;
 }
 
-/** n rowers mid-session (rep 4 of 8, in step; with 4, one has lost its link), or every one finished with its summary. */
+/** n rowers mid-session (rep 8 of 8, in step; with 4, one has lost its link), or every one finished with its summary. */
 export function wallState(n: number, finished = false): ServerInput[] {
   const ev: ServerInput[] = [{ type: 'reset', startedAt: START }];
   for (let i = 1; i <= n; i++) {
     const id = `r${i}`;
-    ev.push(...history(id, `Rower ${i}`, finished ? 8 : 3));
+    // live: 7 sprints judged and the 8th running, so every tile carries a full row of chips
+    ev.push(...history(id, `Rower ${i}`, finished ? 8 : 7));
     if (finished) {
       ev.push(phaseEv(id, 'cooldown', 1_110_000), plan(id, 8, 'done'), sampleEv(id, 1_700_000, 90), { type: 'summary', rower: id, summary: summaryOf(i % 3 === 0 ? 8 : 6, 8, 5 + i / 2) });
       continue;
     }
-    ev.push(phaseEv(id, 'work', 480_000, 4), plan(id, 4, 'work', 510_000));
-    ev.push({ type: 'target', rower: id, target: { rep: 4, t: 480_000, powerW: 380 + i, source: 'history', onTarget: 0.92, wellBelow: 0.85 } });
-    ev.push(sampleEv(id, 490_000, 380 + i * 7));
+    ev.push(phaseEv(id, 'work', 960_000, 8), plan(id, 8, 'work', 990_000));
+    ev.push({ type: 'target', rower: id, target: { rep: 8, t: 960_000, powerW: 380 + i, source: 'history', onTarget: 0.92, wellBelow: 0.85 } });
+    ev.push(sampleEv(id, 970_000, 380 + i * 7));
     // with 4 rowers, rower 2's link is down: its tile greys with "Signal lost"
-    if (n === 4 && i === 2) ev.push({ type: 'rower', rower: id, name: `Rower ${i}`, connected: false, t: 491_000 });
+    if (n === 4 && i === 2) ev.push({ type: 'rower', rower: id, name: `Rower ${i}`, connected: false, t: 971_000 });
   }
   return ev;
 }

@@ -33,12 +33,12 @@ describe.runIf(RUN_BROWSER_TESTS)('honest states in Chromium', () => {
     expect(await page.isVisible('#offline')).toBe(false);
     // rep 2 held back, rep 3 below (allOut null): different marks and colours
     const chips = await page.$$eval('.tile[data-rower="r1"] .badge', (els) => els.map((e) => [e.getAttribute('data-kind'), e.querySelector('.b-mark')?.textContent, [...e.classList].find((c) => c.startsWith('v-'))]));
-    expect(chips).toEqual([
+    expect(chips.slice(0, 3)).toEqual([
       ['all-out', '✓', 'v-good'],
       ['held-back', '✗', 'v-bad'],
       ['below', '↓', 'v-below'],
     ]);
-    events$.next({ type: 'rower', rower: 'r2', name: 'Rower 2', connected: false, t: 491_000 });
+    events$.next({ type: 'rower', rower: 'r2', name: 'Rower 2', connected: false, t: 971_000 });
     await page.waitForSelector('.tile.phase-lost[data-rower="r2"]');
     const first = await page.textContent('.tile[data-rower="r2"] .t-line');
     expect(first).toMatch(/^Signal lost 0:0\d$/);
