@@ -164,6 +164,7 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
     onEndSession: (cmd) => controls.endSession(cmd),
     onProfile: (id, profile) => controls.setProfile(id, profile),
     ...(opts.history ? { history: opts.history } : {}),
+    ...(opts.plan ? { savedPlans: () => [opts.plan!] } : {}),
     ...(opts.serve.host !== undefined ? { host: opts.serve.host } : {}),
     ...(opts.serve.token !== undefined ? { token: opts.serve.token } : {}),
     ...(opts.serve.allowOrigins !== undefined ? { allowOrigins: opts.serve.allowOrigins } : {}),
