@@ -134,7 +134,7 @@ export async function importCommand(files: string[], flags: ImportFlags): Promis
           }
         }
         const ids = store.addRecording(path, { analysis: historyAnalysis(store, {}, {}) }).map((r) => r.id);
-        if (ids.length > 0) process.stdout.write(`in history as ${ids.join(', ')}\n`);
+        if (ids.length > 0) process.stderr.write(`ergsprint: in history as ${ids.join(', ')}\n`);
       },
     });
   } finally {

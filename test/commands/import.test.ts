@@ -89,7 +89,7 @@ describe('ergsprint import (the CLI)', () => {
   it('prints the analysis exactly as ergsprint analyze prints it for the recording', async () => {
     const home = scratchDir();
     const r = await runCli(['import', SMARTROW], { env: { XDG_DATA_HOME: home } });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(/^ergsprint: in history as [0-9a-f]{10}\n$/); // the import joined history
     expect(r.code).toBe(0);
     const [first, ...table] = r.stdout.split('\n');
     expect(first).toMatch(/: imported as .*\/imports\/[0-9a-f]{64}\.ndjson \(smartrow-csv, 123 strokes\)$/);

@@ -88,7 +88,7 @@ describe.runIf(RUN_BROWSER_TESTS)('history page in Chromium', () => {
     await page.waitForSelector('.h-summary .summary');
     const s4 = history.get('s4')!;
     expect(await page.textContent('h1')).toBe('Thu 19 Nov 2026, 18:00 UTC');
-    expect(await page.textContent('.h-summary .topbar .rep')).toBe(`${s4.summary!.allOut} of 8 sprints all-out`);
+    expect(await page.textContent('.h-summary .s-head .s-count .num')).toBe(`${s4.summary!.allOut}/8`);
     expect(await page.$$eval('.h-summary .badge', (els) => els.length)).toBe(8);
     const curve = await canvases(page, '#curve');
     expect(curve[0]!.w).toBeGreaterThan(150);
