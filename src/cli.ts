@@ -10,6 +10,7 @@ import { CliError } from './cli-error.js';
 import * as analyze from './cli/analyze.js';
 import * as decode from './cli/decode.js';
 import * as evaluate from './cli/evaluate.js';
+import * as hub from './cli/hub.js';
 import * as inspect from './cli/inspect.js';
 import * as live from './cli/live.js';
 import * as replay from './cli/replay.js';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const cmd of [start, live, scan, replay, analyze, evaluate, inspect, simulate, decode]) cmd.register(program);
+  for (const cmd of [start, live, hub, scan, replay, analyze, evaluate, inspect, simulate, decode]) cmd.register(program);
   program.addHelpText(
     'after',
     `

@@ -28,7 +28,6 @@ export const CENTRAL_SUBSCRIPTIONS = [
   `${TOPIC_ROOT}/hub/+/frames`,
   `${TOPIC_ROOT}/hub/+/replay/response`,
   `${TOPIC_ROOT}/rower/+/+/info`,
-  `${TOPIC_ROOT}/rower/+/+/availability`,
 ];
 
 export type ParsedTopic =

@@ -13,6 +13,7 @@ import { LiveRecorder } from '../recording/live-recorder.js';
 import { RecordingWriteError } from '../recording/recording-error.js';
 import { bleSource$ } from '../sources/ble/ble-source.js';
 import { loadNoble } from '../sources/ble/load-noble.js';
+import { sessionClock } from '../sources/ble/session-clock.js';
 import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.js';
 import { type HrAttachment, parseHrAttachment } from '../sources/ble/selector.js';
 import { startDisplayServer } from '../server/start-server.js';
@@ -38,6 +39,12 @@ export interface LiveFlags extends ReferenceFlags {
   timeout: string;
   plan?: string;
   profiles?: string;
+  /** --broker: rowers from hubs over MQTT (live-broker.ts, loaded only then); local BLE only with --ble */
+  broker?: string;
+  ble?: boolean;
+  username?: string;
+  passwordFile?: string;
+  clientId?: string;
 }
 
 /** Run a live session until Ctrl-C (also used by `ergsprint start`); throws CliError. */
@@ -53,11 +60,14 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   });
   const plan: Plan | undefined = flags.plan === undefined ? undefined : loadPlan(flags.plan);
 
+  const brokerSide = flags.broker === undefined ? undefined : await import('./live-broker.js');
+  brokerSide?.checkCentralFlags({ ...flags, broker: flags.broker as string });
+  const useBle = flags.broker === undefined || flags.ble === true;
   let noble;
   let lookup;
   try {
     lookup = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json'))).lookup;
-    noble = await loadNoble({ redial: true }); // a lost remote adapter is dialled again
+    if (useBle) noble = await loadNoble({ redial: true }); // a lost remote adapter is dialled again
   } catch (err) {
     throw bleCliError(err);
   }
@@ -94,8 +104,10 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   const stop$ = new Subject<void>();
   // workout commands (POST /api/workout) join the source before the recorder, so they are recorded
   const workouts = workoutInjector();
-  const ble$ = bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, log: note });
-  const source$: Observable<SourceItem> = workouts.inject(ble$).pipe(
+  const clock = sessionClock(); // one time line for local rowers and every hub
+  const ble$ = noble ? bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, clock, log: note }) : undefined;
+  const hubs = brokerSide?.central({ ...flags, broker: flags.broker as string }, clock, note, ble$);
+  const source$: Observable<SourceItem> = workouts.inject(hubs?.source$ ?? ble$ ?? EMPTY).pipe(
     takeUntil(stop$), // Ctrl-C: the source completes for every consumer and its teardown disconnects the rowers
     tap((item) => {
       if (item.kind === 'heartbeat') return;
@@ -129,6 +141,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   } catch (err) {
     shutdown.dispose();
     stop$.next();
+    void hubs?.close();
     recording.close();
     if (written === 0) rmSync(path, { force: true });
     const mapped = listenError(err, port, flags.host);
@@ -146,6 +159,7 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   await shutdown.drain(async () => {
     await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
     await server.close().catch(() => {});
+    await hubs?.close();
   }, destroyConnections);
   shutdown.dispose();
   if (written === 0) rmSync(path, { force: true });
