@@ -115,7 +115,10 @@ export function mqttSource$(o: MqttSourceOptions): Observable<SourceItem> {
       for (const s of streams.values()) {
         deliver(s, s.order.tick(now));
         const g = s.order.gap();
-        if (g && (!s.asked || now - s.asked.at >= retryMs)) ask(s, g.from, g.to);
+        if (g && (!s.asked || now - s.asked.at >= retryMs)) {
+          if (!s.asked) log(`${s.hub}/${s.r}: lines ${g.from}–${g.to} of hub session ${s.sid} missing; asking the hub to replay them`);
+          ask(s, g.from, g.to);
+        }
       }
     };
 
