@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Broker, startMosquitto } from '../mosquitto.js';
+import { startRelay } from '../tcp-cut.js';
 import { buildCli, count, frameKeys, killAll, lines, remoteAdapter, type Run, sleep, start, startSimulator, waitFor } from './live-process.js';
 
 let broker: Broker | undefined;
@@ -100,4 +101,33 @@ describe('several hubs over MQTT: nothing lost, nothing twice', () => {
     expect(count(got)).toEqual(count(sent));
     expect(got.length).toBe(sent.length);
   }, 40_000);
+
+  it('across a network cut between the hub and the broker: the wall shows the hub offline, then every frame arrives', async () => {
+    broker = await startMosquitto();
+    const relay = await startRelay(broker.port);
+    const dir = mkdtempSync(join(tmpdir(), 'ergsprint-mqtt-'));
+    const trace = join(dir, 'sent.ndjson');
+    const central = join(dir, 'central.ndjson');
+    const env = { XDG_DATA_HOME: join(dir, 'data') };
+    const live = await startCentral(env, broker.url, central);
+    const { sim, url } = await startSimulator(['--rowers', '2', '--warmup', '0', '--duration', '15'], { ERGSPRINT_BLE_TRACE: trace });
+    const hub = await startHub({ ...env, ...remoteAdapter(url) }, `mqtt://127.0.0.1:${relay.port}`);
+    await sleep(3000);
+    relay.cut();
+    // the broker misses the hub's keep-alive (5 s × 1.5) and publishes its last-will: rowers shown as signal lost
+    await waitFor(() => /hub hub-a offline/.test(live.stderr()), 12_000, () => `the hub offline on the central: ${live.stderr()}`);
+    const lostAt = lines(central).filter((x) => x.event === 'disconnected').length;
+    expect(lostAt).toBe(2);
+    await sleep(1000);
+    relay.heal();
+    expect((await sim.exited).code).toBe(0);
+    const sent = frameKeys(lines(trace));
+    const got = await settle(sent, [central]);
+    live.child.kill('SIGINT');
+    hub.child.kill('SIGINT');
+    await relay.close();
+    expect((await live.exited).code).toBe(0);
+    expect(count(got)).toEqual(count(sent));
+    expect(got.length).toBe(sent.length);
+  }, 45_000);
 });
