@@ -33,6 +33,8 @@ Examples:
   $ ergsprint start                                  live rowers, or a demo replay when there is no Bluetooth
   $ ergsprint scan                                   list FTMS rowers and heart-rate straps in range
   $ ergsprint live --rower PM5 --hr Polar=PM5        row with a PM5 and a Polar strap, display on :8080
+  $ ergsprint hub --broker mqtt://gym:1883 --id hub-1 a Bluetooth hub publishing to the central's broker
+  $ ergsprint live --broker mqtt://gym:1883          the central: rowers from every hub on one wall
   $ ergsprint replay fixtures/hiit-allout.ndjson --speed 10
   $ ergsprint analyze fixtures/hiit-allout.ndjson --ref-2k 7:05
   $ ergsprint evaluate fixtures
