@@ -60,6 +60,8 @@ export interface Broker {
   /** start again on the same port (persistence off: sessions and retained messages are gone) */
   restart(): Promise<void>;
   log(): string;
+  /** the running broker's process id (for CPU figures) */
+  pid(): number;
 }
 
 /** Start mosquitto on a free loopback port; retried on a port race. */
@@ -108,5 +110,6 @@ export async function startMosquitto(extraConf: string[] = []): Promise<Broker> 
       throw new Error(`mosquitto did not restart on ${port}: ${out}`);
     },
     log: () => out,
+    pid: () => child?.pid ?? NaN,
   };
 }
