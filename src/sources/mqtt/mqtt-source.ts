@@ -115,6 +115,8 @@ export function mqttSource$(o: MqttSourceOptions): Observable<SourceItem> {
       for (const s of streams.values()) {
         deliver(s, s.order.tick(now));
         const g = s.order.gap();
+        const key = `${s.hub}|${s.sid}|${s.r}`;
+        if (!g && s.tailAsked && s.asked && !finished.has(key) && now - s.asked.at >= retryMs && s.order.expected !== undefined) ask(s, s.order.expected, undefined); // a tail request lost with a broker
         if (g && (!s.asked || now - s.asked.at >= retryMs)) {
           if (!s.asked) log(`${s.hub}/${s.r}: lines ${g.from}–${g.to} of hub session ${s.sid} missing; asking the hub to replay them`);
           ask(s, g.from, g.to);
@@ -170,10 +172,7 @@ export function mqttSource$(o: MqttSourceOptions): Observable<SourceItem> {
         if (!m.ok) return bad(m.reason);
         const b = m.value;
         clockOf(where.hub, b.sid).observe(b.now, clock());
-        const h = hubs.get(where.hub);
-        if (!h || h.sid !== b.sid) {
-          if (!h || !h.online) hubs.set(where.hub, { sid: b.sid, online: true });
-        }
+        if (!hubs.has(where.hub)) hubs.set(where.hub, { sid: b.sid, online: true }); // its retained state was lost (a broker restarted without persistence)
         const now = clock();
         for (const line of b.lines) {
           const s = streamOf(where.hub, b.sid, line.r);
