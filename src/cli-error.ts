@@ -2,6 +2,7 @@
 export class CliError extends Error {
   constructor(
     message: string,
+    /** default EXIT.badInput (src/commands/exit-codes.ts holds every exit code) */
     readonly exitCode = 2,
   ) {
     super(message);

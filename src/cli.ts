@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
+import { EXIT } from './commands/exit-codes.js';
 import * as analyze from './cli/analyze.js';
 import * as decode from './cli/decode.js';
 import * as evaluate from './cli/evaluate.js';
@@ -49,9 +50,9 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     if (err instanceof CliError) {
       process.stderr.write(`ergsprint: ${err.message}\n`);
       return err.exitCode;
@@ -71,12 +72,12 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
-  exitQuietlyOnEpipe(process.stdout, () => (typeof process.exitCode === 'number' ? process.exitCode : 0));
+  exitQuietlyOnEpipe(process.stdout, () => (typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok));
   main(process.argv).then(
     (code) => exitAfterFlush(code),
     (err: unknown) => {
       process.stderr.write(`ergsprint: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      return exitAfterFlush(1);
+      return exitAfterFlush(EXIT.failed);
     },
   );
 }

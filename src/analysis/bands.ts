@@ -31,7 +31,7 @@ export interface BandParams {
   normalEndSpurt: number;
   /** LATE PEAK: A by time to peak (s, and in the second half), B by the best 10 s in the last third with NS above `lateNs`, else off */
   latePeak: { kind: 'ttp'; afterS: number } | { kind: 'last-third'; ns: number } | null;
-  /** LOW RATE floor without history, spm (null = off); the floor is max(this, usual − 4) */
+  /** LOW RATE floor, spm (null = off). Science §4 raises it to max(this, usual − 4) with the athlete's usual rate from history; no production path knows that rate yet */
   rateFloor: number | null;
   /** FLAT + LOW: fade (best 3 strokes → last 3) under this with the level under target (null = off) */
   flatFade: number | null;

@@ -17,10 +17,7 @@ export interface FlagCheck extends Reason {
 }
 
 /** Band A's numbers, kept as names for callers and tests (bands.ts holds them all). */
-export const LATE_PEAK_S = 12;
-export const END_SPURT_RATIO = 1.05;
 export const MIN_SPRINT_RATE = 30;
-export const FLAT_FADE = 0.03;
 export const CUT_SHORT_SHARE = 0.8;
 export const MIN_COVERAGE = 0.9;
 export const MAX_GAP_S = 3;
@@ -48,8 +45,6 @@ export interface FlagInputs {
   /** O at or above which the level is on target */
   onTarget: number;
   plannedWorkS?: number;
-  /** the athlete's usual stroke rate for this band, spm */
-  usualSprintRate?: number;
   rep: number;
   /** "sprint 3", "rep 3", "the piece" */
   label: string;
@@ -137,7 +132,7 @@ function latePeak(m: SprintMetrics, inp: FlagInputs): FlagCheck {
 /** Every flag, in the order they matter to the athlete (strongest evidence first). */
 export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
   const b = inp.band;
-  const rateFloor = b.rateFloor === null ? null : Math.max(b.rateFloor, (inp.usualSprintRate ?? 0) - 4);
+  const rateFloor = b.rateFloor;
   const lowRate = rateFloor !== null && m.strokeRate !== null && m.strokeRate < rateFloor;
   const flatLow = b.flatFade !== null && inp.ratio !== undefined && m.fade < b.flatFade && inp.ratio < inp.onTarget;
   const fly = (b.id === 'D' || b.id === 'E' || b.id === 'F') && m.shape != null && m.shape.start >= FLY_START && m.shape.lastThird < FLY_LAST_THIRD;
@@ -147,7 +142,6 @@ export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
   const data = m.coverage < MIN_COVERAGE || gapTooLong;
   // one decimal when whole numbers would read "rate 24, under the 24"
   const rate = m.strokeRate === null ? null : lowRate && Math.round(m.strokeRate) >= rateFloor! ? s1(m.strokeRate) : Math.round(m.strokeRate);
-  const usual = inp.usualSprintRate === undefined ? '' : `, your usual is ${Math.round(inp.usualSprintRate)}`;
   return [
     endSpurt(m, inp),
     latePeak(m, inp),
@@ -158,12 +152,12 @@ export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
       value: m.strokeRate,
       threshold: rateFloor,
       message: lowRate
-        ? `Rate ${rate}, under the ${rateFloor} a ${inp.what} needs${usual}.`
+        ? `Rate ${rate}, under the ${rateFloor} a ${inp.what} needs.`
         : rate === null
           ? 'No stroke rate from the machine.'
           : rateFloor === null
             ? `Rate ${rate}.`
-            : `Rate ${rate} — fine for a ${inp.what}${usual}.`,
+            : `Rate ${rate} — fine for a ${inp.what}.`,
     },
     {
       code: 'FLAT_LOW',

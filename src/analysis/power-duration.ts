@@ -75,7 +75,3 @@ export function capacityW(p2kW: number, durationS: number): number {
   return p2kW * powerDurationRatio(durationS, p2kW);
 }
 
-/** P2k, W, implied by a 500 m time by Paul's law in distance form: 2k split = 500 m split + 2k (= 10 s). */
-export function p2kFrom500mW(time500S: number): number {
-  return powerFromPaceW(time500S + PAUL_K_S * Math.log2(2000 / 500));
-}

@@ -3,8 +3,11 @@
  * average, C(T) = P2k × R(T) (research note `durations.md` §7.2 step 1), taken in order from personal
  * history, a declared 2k or 500 m time, or the session itself.
  */
+import { formatRowTime } from '../rowing/format.js';
 import { powerFromPace as powerFromPaceW } from '../rowing/power.js';
 import { p2kFromTimeW, PAUL_K_S, powerDurationRatio } from './power-duration.js';
+import type { VerdictReference } from './types.js';
+import type { PowerModel } from './w-prime.js';
 
 export type ReferenceKind = 'history' | 'declared-2k' | 'declared-500m' | 'session';
 
@@ -18,6 +21,32 @@ export interface Reference {
   p2kW?: number;
   /** duration of the declared test the reference extrapolates from, s */
   testS?: number;
+  /** history: when the effort it comes from started, ms since the epoch */
+  dateMs?: number;
+  /** history: taken from the fallback window (nothing all-out in the last 42 days, durations.md §2) */
+  stale?: boolean;
+  /** history: personal CP/W′ for paced-set targets (durations.md §2.4) */
+  model?: PowerModel;
+}
+
+/** What personal history says for a rep of one duration (`personal-reference.ts`). */
+export interface HistoryReference {
+  /** C(T), W */
+  powerW: number;
+  /** "your best 30-s sprint of the last 42 days, 12 Nov" */
+  source: string;
+  /** start of the effort it comes from, ms since the epoch */
+  dateMs: number;
+  sessionId: string;
+  /** the equivalent-2k index, W */
+  p2kW: number;
+  stale: boolean;
+  windowDays: number;
+  /** length of the effort extrapolated from (absent: an effort of about this duration), s */
+  testS?: number;
+  /** personal Paul constant, s/500 m per doubling */
+  paulK?: number;
+  model?: PowerModel;
 }
 
 /**
@@ -28,6 +57,8 @@ export interface ReferenceProvider {
   rep1PowerW(rower: string): { powerW: number; source: string } | undefined;
   /** the athlete's own single-effort capacity at `durationS`, W (§2 envelope); absent → rep 1 × R(T)/R(30 s) */
   capacityW?(rower: string, durationS: number): number | undefined;
+  /** the whole reference for a rep of `durationS`, with its words and date; when given it wins over the two above */
+  referenceFor?(rower: string, durationS: number): HistoryReference | undefined;
 }
 
 /** A reference before it is placed at a duration. */
@@ -40,6 +71,8 @@ export interface ReferenceBasis {
   capacityW(durationS: number): number;
   /** duration of the declared test, s */
   testS?: number;
+  /** the reference at a duration when it is more than C(T) (history: its own source and date per duration) */
+  at?(durationS: number): Reference;
 }
 
 /** The duration history's rep-1 power stands for, s (the 30-s protocol). */
@@ -75,20 +108,7 @@ export function parseRowTime(text: string): number {
   return total;
 }
 
-/** "7:05", "1:32.5" from seconds (tenths shown only when present). */
-export function formatRowTime(totalS: number): string {
-  const tenths = Math.round(totalS * 10);
-  const minutes = Math.floor(tenths / 600);
-  const rest = (tenths - minutes * 600) / 10;
-  const whole = Math.floor(rest);
-  const frac = tenths % 10 === 0 ? '' : `.${tenths % 10}`;
-  return `${minutes}:${String(whole).padStart(2, '0')}${frac}`;
-}
 
-/** Mean power, W, of a piece of `distanceM` metres rowed in `timeS` seconds. */
-export function powerFromTimeW(timeS: number, distanceM: number): number {
-  return powerFromPaceW((timeS / distanceM) * 500);
-}
 
 /** The basis of a declared 2k time: P2k = 2.80 / (pace/500)³ with pace = 2k time ÷ 4. */
 export function basisFrom2k(time2kS: number): ReferenceBasis {
@@ -117,8 +137,35 @@ function basisFromHistory(provider: ReferenceProvider, rower: string, rep1: { po
   };
 }
 
+/** A reference as a verdict reports it: power, words, kind, and for history its date (and stale) — only fields that are set. */
+export function reportedReference(ref: Reference): VerdictReference {
+  const out: VerdictReference = { powerW: ref.powerW, source: ref.source, kind: ref.kind };
+  if (ref.dateMs !== undefined) out.dateMs = ref.dateMs;
+  if (ref.stale) out.stale = true;
+  return out;
+}
+
+/** A history reference in the verdict's terms (only the fields that are set, so JSON without history is unchanged). */
+function historyToReference(h: HistoryReference): Reference {
+  const ref: Reference = { powerW: h.powerW, source: h.source, kind: 'history', p2kW: h.p2kW, dateMs: h.dateMs };
+  if (h.testS !== undefined) ref.testS = h.testS;
+  if (h.stale) ref.stale = true;
+  if (h.model) ref.model = h.model;
+  return ref;
+}
+
+/** The basis of a provider that knows the reference per duration (`lookup`); `probe` = its answer at 30 s. */
+function basisFromProvider(lookup: (durationS: number) => HistoryReference | undefined, probe: HistoryReference): ReferenceBasis {
+  const at = (t: number): Reference => {
+    const h = lookup(t);
+    return h ? historyToReference(h) : { powerW: probe.p2kW * powerDurationRatio(t, probe.p2kW), source: probe.source, kind: 'history', p2kW: probe.p2kW, dateMs: probe.dateMs };
+  };
+  return { kind: 'history', source: probe.source, p2kW: probe.p2kW, capacityW: (t) => at(t).powerW, at };
+}
+
 /** The reference for a rep of `durationS` from a basis. */
 export function referenceAt(basis: ReferenceBasis, durationS: number): Reference {
+  if (basis.at) return basis.at(durationS);
   const ref: Reference = { powerW: basis.capacityW(durationS), source: basis.source, kind: basis.kind, p2kW: basis.p2kW };
   if (basis.testS !== undefined) ref.testS = basis.testS;
   return ref;
@@ -154,8 +201,14 @@ export interface ReferenceInputs {
 
 /** The basis that does not depend on today's reps: history, then 2k, then 500 m. */
 export function priorBasis(inputs: ReferenceInputs): ReferenceBasis | undefined {
+  const provider = inputs.history;
+  if (provider?.referenceFor) {
+    const lookup = (t: number): HistoryReference | undefined => provider.referenceFor?.(inputs.rower ?? '', t);
+    const probe = lookup(HISTORY_REP_S);
+    if (probe && probe.powerW > 0) return basisFromProvider(lookup, probe);
+  }
   const fromHistory = inputs.history?.rep1PowerW(inputs.rower ?? '');
-  if (inputs.history && fromHistory && fromHistory.powerW > 0) return basisFromHistory(inputs.history, inputs.rower ?? '', fromHistory);
+  if (inputs.history && !inputs.history.referenceFor && fromHistory && fromHistory.powerW > 0) return basisFromHistory(inputs.history, inputs.rower ?? '', fromHistory);
   if (inputs.declared2kS !== undefined) return basisFrom2k(inputs.declared2kS);
   if (inputs.declared500mS !== undefined) return basisFrom500m(inputs.declared500mS);
   return undefined;

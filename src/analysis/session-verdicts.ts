@@ -8,19 +8,17 @@ import { bandOf, type ExecutionMode } from './bands.js';
 import { HARD_REST_SHARE } from '../rowing/fatigue.js';
 import { repReference, setShape, meanRestS, similarReps, type SetOptions, type SprintInput } from './set-context.js';
 import { decrementScorePct, readDecrementFor, readWPrimeUsed, sessionPatterns } from './session-readings.js';
-import type { Reference } from './reference.js';
+import { reportedReference, type Reference } from './reference.js';
 import { median } from './series.js';
 import type { SessionSummary, Verdict } from './types.js';
 import { judgeSprint, type HeartRateInfo, type VerdictContext } from './verdict.js';
 import { durationWords } from './verdict-messages.js';
-import { DEFAULT_REST_SHARE, powerModel, setTarget } from './w-prime.js';
+import { DEFAULT_REST_SHARE, powerModel, setTarget, type PowerModel } from './w-prime.js';
 
 export type { SprintInput } from './set-context.js';
 export { decrementScorePct, readDecrement, sessionPatterns } from './session-readings.js';
 
 export interface SessionOptions extends SetOptions {
-  /** the athlete's usual stroke rate for these reps, spm */
-  usualSprintRate?: number;
   hr?: HeartRateInfo;
   /** the athlete declared a stop: never push to continue */
   stopped?: boolean;
@@ -49,7 +47,6 @@ function judgeAt(sprints: readonly SprintInput[], i: number, opts: SessionOption
     restBeforeS: meanRestS(sprints, i) ?? opts.plannedRestS ?? 90,
     plannedWorkS: s.plannedWorkS ?? opts.plannedWorkS,
     mode: shape.mode,
-    usualSprintRate: opts.usualSprintRate,
     hr: opts.hr,
     stopCoaching: opts.stopped === true || (opts.plannedReps !== undefined && rep >= opts.plannedReps) || (final && rep === sprints.length),
   };
@@ -98,12 +95,12 @@ export function judgeSprintLive(sprints: readonly SprintInput[], opts: SessionOp
 }
 
 /** Share of W′ used by the end of the last rep of a paced set (§7.6), from the final reference. */
-function wPrimeUsed(sprints: readonly SprintInput[], verdicts: readonly Verdict[], p2kW: number | undefined): number | undefined {
+function wPrimeUsed(sprints: readonly SprintInput[], verdicts: readonly Verdict[], p2kW: number | undefined, model?: PowerModel): number | undefined {
   const last = verdicts[verdicts.length - 1];
   if (p2kW === undefined || !last?.expectedPowerW || (last.mode !== 'set-paced' && last.mode !== 'mixed')) return undefined;
   const lastRep = sprints[sprints.length - 1]!;
   const t = setTarget({
-    model: powerModel(p2kW),
+    model: model ?? powerModel(p2kW),
     done: sprints.flatMap((s, j) => [
       ...(j > 0 && s.restBeforeS !== undefined ? [{ durationS: s.restBeforeS, powerW: s.restPowerW ?? DEFAULT_REST_SHARE * p2kW }] : []),
       { durationS: s.metrics.durationS, powerW: s.metrics.meanPowerW },
@@ -146,11 +143,11 @@ export function judgeSession(sprints: readonly SprintInput[], opts: SessionOptio
     summary.decrementPct = sdec;
     summary.decrementReading = readDecrementFor(sdec, powers.length, band, mode, band.id === 'A' ? 'sprint' : `${durationWords(first!.metrics.durationS)} rep`);
   }
-  const used = wPrimeUsed(sprints, verdicts, ref?.p2kW);
+  const used = wPrimeUsed(sprints, verdicts, ref?.p2kW, ref?.model);
   if (used !== undefined) {
     summary.wPrimeUsedPct = used * 100;
     summary.notes.unshift(readWPrimeUsed(used));
   }
-  if (ref) summary.reference = { powerW: ref.powerW, source: ref.source, kind: ref.kind };
+  if (ref) summary.reference = reportedReference(ref);
   return ref ? { verdicts, summary, reference: ref } : { verdicts, summary };
 }

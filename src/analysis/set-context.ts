@@ -9,7 +9,7 @@ import { powerDurationRatio } from './power-duration.js';
 import { priorBasis, referenceAt, sessionReference, type Reference, type ReferenceInputs } from './reference.js';
 import type { SprintMetrics } from './sprint-metrics.js';
 import type { SetTargetInfo } from './verdict.js';
-import { DEFAULT_REST_SHARE, powerModel, setTarget, type Segment } from './w-prime.js';
+import { DEFAULT_REST_SHARE, powerModel, setTarget, type PowerModel, type Segment } from './w-prime.js';
 
 /** One finished main-set work interval, in order. */
 export interface SprintInput {
@@ -81,10 +81,10 @@ function doneSegments(sprints: readonly SprintInput[], i: number, p2kW: number):
 }
 
 /** The W′ target of rep i+1 of a paced set for a 2k power. */
-export function targetFor(sprints: readonly SprintInput[], i: number, shape: SetShapeSoFar, p2kW: number): SetTargetInfo {
+export function targetFor(sprints: readonly SprintInput[], i: number, shape: SetShapeSoFar, p2kW: number, model: PowerModel = powerModel(p2kW)): SetTargetInfo {
   const workS = sprints[i]!.metrics.durationS;
   const t = setTarget({
-    model: powerModel(p2kW),
+    model,
     done: doneSegments(sprints, i, p2kW),
     workS,
     remaining: Math.max(1, shape.reps - i),
@@ -135,7 +135,9 @@ export function repReference(sprints: readonly SprintInput[], i: number, shape: 
   const basis = priorBasis(opts);
   if (basis) {
     const reference = referenceAt(basis, m.durationS);
-    return paced ? { reference, target: targetFor(sprints, i, shape, basis.p2kW) } : { reference };
+    // history: the equivalent-2k index and personal CP/W′ of the reference (durations.md §2.2, §2.4)
+    const p2kW = reference.p2kW ?? basis.p2kW;
+    return paced ? { reference, target: targetFor(sprints, i, shape, p2kW, reference.model ?? powerModel(p2kW)) } : { reference };
   }
   if (shape.mode === 'single') return {};
   const known = final ? sprints : sprints.slice(0, i + 1);

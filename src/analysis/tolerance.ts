@@ -33,7 +33,8 @@ export const TIERS: Readonly<Record<1 | 2 | 3, Tolerance>> = Object.freeze({
  */
 export function toleranceFor(band: Readonly<BandParams>, ref: Reference | undefined, durationS: number): Tolerance {
   if (band.id === 'A' || band.id === 'B') return SPRINT_TOLERANCE;
-  if (!ref || ref.kind === 'session' || ref.kind === 'history') return TIERS[1];
+  // history at about the rep's own duration is tier 1; history extrapolated from another duration (testS) is tiered like a declared test
+  if (!ref || ref.kind === 'session' || (ref.kind === 'history' && ref.testS === undefined)) return TIERS[1];
   const testS = ref.testS ?? 420;
   const factor = Math.max(durationS / testS, testS / durationS);
   return factor <= 2 ? TIERS[2] : TIERS[3];

@@ -60,9 +60,20 @@ export interface Verdict {
   expectedPowerW?: number;
   /** O_n = MP_n / E_n */
   ratio?: number;
-  reference?: { powerW: number; source: string; kind: string };
+  reference?: VerdictReference;
   /** every flag as evaluated (raised ones have pass = false), for details and debugging */
   checks?: Reason[];
+}
+
+/** The reference a verdict used, as reported. */
+export interface VerdictReference {
+  powerW: number;
+  source: string;
+  kind: string;
+  /** history: start of the effort it comes from, ms since the epoch */
+  dateMs?: number;
+  /** history: from the 90-day fallback window (durations.md §2) */
+  stale?: boolean;
 }
 
 export interface Interval {
@@ -90,7 +101,7 @@ export interface SessionSummary {
   /** the last rep beat the mean of the two before it by more than 5 % */
   lastRepSpurt?: boolean;
   /** the reference the final verdicts used */
-  reference?: { powerW: number; source: string; kind: string };
+  reference?: VerdictReference;
   /** the reference is today's reps (no history or declared time); the final verdicts themselves are not provisional */
   provisional?: boolean;
   /** band and execution mode of the main set (its first rep) */

@@ -3,7 +3,8 @@
  * terms — "291 W — 100 % of the 290 W your 7:00 2k says you can hold for 5 × 5:00".
  */
 import type { BandParams, ExecutionMode } from './bands.js';
-import { formatRowTime, type Reference } from './reference.js';
+import { formatRowTime } from '../rowing/format.js';
+import type { Reference } from './reference.js';
 import type { SprintMetrics } from './sprint-metrics.js';
 import type { Reason, VerdictKind } from './types.js';
 import type { HeartRateReading, VerdictContext } from './verdict.js';

@@ -10,17 +10,14 @@
 import { bandOf, type BandParams, type ExecutionMode } from './bands.js';
 import { expectedPowerW, shortRepFatigue } from '../rowing/fatigue.js';
 import { effortFlags, evaluateFlags, MIN_SPRINT_RATE, type FlagCheck } from './flags.js';
-import type { Reference } from './reference.js';
+import { reportedReference, type Reference } from './reference.js';
 import type { SprintMetrics } from './sprint-metrics.js';
-import { SPRINT_TOLERANCE, toleranceFor } from './tolerance.js';
+import { toleranceFor } from './tolerance.js';
 import type { Reason, Verdict, VerdictKind } from './types.js';
 import { headline, heartRateReason, outputReason, repWords } from './verdict-messages.js';
 
 /** Intervals shorter than this are surges, not reps (row 1). */
 export const MIN_SPRINT_S = 15;
-/** Band A's on-target and well-below ratios (tolerance.ts holds every band's). */
-export const ON_TARGET = SPRINT_TOLERANCE.onTarget;
-export const WELL_BELOW = SPRINT_TOLERANCE.wellBelow;
 /** An all-out sprint shape fades at least this much from the best three strokes (row 4). */
 export const ALL_OUT_FADE = 0.05;
 /** A later rep this much stronger shows this one had more in it (bands B–F, final verdicts) [J: §5.4 normal set drift ±4 %, last rep +0–5 %]. */
@@ -78,8 +75,6 @@ export interface VerdictContext {
   laterRise?: { rep: number; ratio: number };
   /** this rep's mean power ÷ the median of the other reps of the set (live: of the reps before it) */
   setShare?: number;
-  /** the athlete's usual stroke rate for this band, spm (absent → the band's floor) */
-  usualSprintRate?: number;
   hr?: HeartRateInfo;
   /** a live verdict without a settled reference (default: true when there is no reference); final verdicts: false */
   provisional?: boolean;
@@ -105,10 +100,9 @@ export function readHeartRate(m: SprintMetrics, ctx: VerdictContext, band: Reado
  * start" is read as "no LATE PEAK": light, low-drag rowers' genuine all-out peaks read at 13–15 s on
  * the monitor (flywheel lag, notes §3.2), and a bare TTP ≤ 12 s called them "close".
  */
-function allOutShape(m: SprintMetrics, checks: readonly FlagCheck[], ctx: VerdictContext, band: Readonly<BandParams>): boolean {
+function allOutShape(m: SprintMetrics, checks: readonly FlagCheck[], band: Readonly<BandParams>): boolean {
   const pass = (code: string): boolean => checks.find((c) => c.code === code)?.pass ?? true;
-  const floor = band.rateFloor ?? MIN_SPRINT_RATE;
-  const rateFloor = ctx.usualSprintRate === undefined ? floor : ctx.usualSprintRate - 2;
+  const rateFloor = band.rateFloor ?? MIN_SPRINT_RATE;
   const rateOk = m.strokeRate === null || band.rateFloor === null || m.strokeRate >= rateFloor;
   return pass('LATE_PEAK') && m.fade >= ALL_OUT_FADE && pass('END_SPURT') && rateOk && pass('FLAT_LOW');
 }
@@ -188,7 +182,7 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   const tol = toleranceFor(band, ref, m.durationS);
   const expected = expectedFor(ctx, band, mode);
   const ratio = expected && expected > 0 ? m.meanPowerW / expected : undefined;
-  const checks = evaluateFlags(m, { band, ratio, expectedW: expected, onTarget: tol.onTarget, plannedWorkS: ctx.plannedWorkS, usualSprintRate: ctx.usualSprintRate, rep: ctx.rep, label: words.label.toLowerCase(), what: words.what });
+  const checks = evaluateFlags(m, { band, ratio, expectedW: expected, onTarget: tol.onTarget, plannedWorkS: ctx.plannedWorkS, rep: ctx.rep, label: words.label.toLowerCase(), what: words.what });
   const flags = effortFlags(checks);
   const hr = readHeartRate(m, ctx, band);
   const data = checks.find((c) => c.code === 'DATA')!;
@@ -197,7 +191,7 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   const paced = mode === 'set-paced' || mode === 'mixed';
   const fatigued =
     mode === 'rep-max'
-      ? allOutShape(m, checks, ctx, band) && (hr === 'high' || hr === 'absent')
+      ? allOutShape(m, checks, band) && (hr === 'high' || hr === 'absent')
       : paced && ctx.target !== undefined && ctx.target.wPrimeLeft < LOW_W_PRIME && flags.length === 0 && hr !== 'low';
   const laterRise = band.id !== 'A' && ctx.laterRise !== undefined && ctx.laterRise.ratio >= LATER_REP_RISE;
   const outlier = paced && ctx.setShare !== undefined && ctx.setShare < SET_OUTLIER;
@@ -244,6 +238,6 @@ export function judgeSprint(m: SprintMetrics, ctx: VerdictContext): Verdict {
   };
   if (expected !== undefined) verdict.expectedPowerW = expected;
   if (ratio !== undefined) verdict.ratio = ratio;
-  if (ref) verdict.reference = { powerW: ref.powerW, source: ref.source, kind: ref.kind };
+  if (ref) verdict.reference = reportedReference(ref);
   return verdict;
 }

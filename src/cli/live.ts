@@ -4,6 +4,8 @@
  * the command runs, so `ergsprint --help` and the other commands do not load noble or fastify.
  */
 import type { Command } from 'commander';
+import { DEFAULTS } from '../config.js';
+import { serverOptions } from './server-options.js';
 import { referenceOptions } from './reference-options.js';
 import type { LiveFlags } from '../commands/live.js';
 
@@ -15,12 +17,11 @@ export function register(program: Command): void {
     .description('connect to FTMS rowers over Bluetooth, record the session and serve the live display')
     .option('--rower <name|id>', 'a rower to use, by advertised-name prefix or id (repeatable; default: every FTMS rower in range)', collect, [])
     .option('--hr <strap=rower>', 'attach a BLE heart-rate strap to a rower, e.g. Polar=PM5 (repeatable)', collect, [])
-    .option('--record <file>', 'recording to write (default: <data dir>/sessions/<start>.ndjson)')
-    .option('--port <n>', 'display server port (0 = any free port)', '8080')
-    .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
-    .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', '30')
+    .option('--athlete <name=rower>', 'bind an athlete to a rower, e.g. Ada=PM5 (repeatable; ROWER as in --hr)', collect, [])
+    .option('--idle-end <duration>', "end a rower's session after this much time without a stroke, e.g. 5m, 90s (30s–24h)", `${DEFAULTS.idleEndS / 60}m`)
+    .option('--record <file>', 'one recording for the whole run (default: one per rower-session, <data dir>/sessions/<start>-<rower>.ndjson)');
+  serverOptions(cmd)
+    .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', String(DEFAULTS.ble.findTimeoutS))
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
     .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
     .option('--broker <url>', 'also take rowers from hubs (`ergsprint hub`) through this MQTT broker, mqtt://HOST[:PORT]; rowers appear as <hub>/<rower>')

@@ -4,6 +4,8 @@
  * the command runs, so `ergsprint --help` and the other commands do not load it.
  */
 import type { Command } from 'commander';
+import { DEFAULTS } from '../config.js';
+import { serverOptions } from './server-options.js';
 import { referenceOptions } from './reference-options.js';
 import type { ReplayFlags as Flags } from '../commands/replay.js';
 
@@ -12,12 +14,10 @@ export function register(program: Command): void {
     .command('replay')
     .argument('<file>', 'a recording (.ndjson)')
     .description('serve the live display fed by a recording, as if it were happening now')
-    .option('--speed <n>', 'replay speed, × real time (0.01–1000)', '1')
+    .option('--speed <n>', 'replay speed, × real time (0.01–1000)', String(DEFAULTS.replay.speed))
     .option('--loop', 'start over at the end (each pass is a new session)')
-    .option('--port <n>', 'display server port (0 = any free port)', '8080')
-    .option('--host <h>', 'display server interface (default 127.0.0.1; others need the printed token)')
-    .option('--token <t>', 'access token for changes when --host is not local (default: generated and printed)')
-    .option('--allow-origin <origin>', 'also accept /ws and changes from pages of this origin, e.g. http://rowpc.local:8080 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--idle-end <duration>', "end a rower's session after this much data time without a stroke, e.g. 5m, 90s (30s–24h)", `${DEFAULTS.idleEndS / 60}m`);
+  serverOptions(cmd)
     .option('--plan <name|file>', 'workout plan: a built-in name (hiit-30-60, hiit-30-90) or a .json plan file');
   referenceOptions(cmd)
     .action(async (file: string, flags: Flags) => (await import('../commands/replay.js')).replayCommand(file, flags));

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import type { SimulateFlags as Flags } from '../commands/simulate.js';
 import { athletePresets } from '../sources/simulator/athlete.js';
-import { PROFILE_NAMES } from '../sources/simulator/device-profiles.js';
+import { PROFILE_NAMES } from '../sources/simulator/simulated-consoles.js';
 import { simulateDefaults } from '../sources/simulator/simulate-options.js';
 
 const d = simulateDefaults;
@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .description('write a synthetic rowing session (raw FTMS frames) with ground-truth labels, or serve it over BLE')
     .option('--out <file>', 'recording to write (NDJSON)')
     .option('--seed <n>', 'random seed: the same seed gives the same bytes', String(d.seed))
-    .option('--profile <name>', `device quirks: ${PROFILE_NAMES.join(', ')}`, d.profile)
+    .option('--profile <name>', `simulated console (its data quirks and, with --ble, its start-up): ${PROFILE_NAMES.join(', ')}`, d.profile)
     .option('--hr <source>', 'heart rate: strap (2a37 frames), rower (HR field), none', d.hr)
     .option('--reps <n>', 'number of sprints', String(d.reps))
     .option('--work <s>', 'sprint length, s', String(d.workS))
@@ -43,7 +43,6 @@ export function register(program: Command): void {
     .option('--force', 'overwrite existing files')
     .option('--ble', 'serve the simulated rowers over Bluetooth LE instead of writing a file')
     .option('--drop <at:dur>', 'with --ble: drop every rower\'s link at AT s for DUR s (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--ble-device <id>', 'with --ble: BLE start-up behaviour of a device profile (i-rower: needs Request Control + Start) or refuse-start')
     .option('--malformed <s>', 'with --ble: at S s send the central malformed messages, as a faulty remote adapter might (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--ble-port <n>', 'with --ble: ws-slave port (default 2846, the only one noble dials; another needs ERGSPRINT_WS_SLAVE_URL=ws://localhost:N for live/scan; 0 = any free port)')
     .option('--duration <s>', 'with --ble: stop after S seconds')

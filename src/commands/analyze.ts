@@ -1,6 +1,5 @@
 /** `ergsprint analyze FILE`: intervals, stats and all-out verdicts of a recording (table or --json). */
 import type { SessionOptions } from '../analysis/session-verdicts.js';
-import { CliError } from '../cli-error.js';
 import { analyzeRecording, type AnalysisResult } from '../pipeline/analyze-recording.js';
 import { readRecording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
@@ -10,6 +9,7 @@ import { analysisToJson } from '../export/analysis-json.js';
 import { analysisTable } from './analysis-table.js';
 import { loadPlan } from './plan-option.js';
 import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
+import { cliError } from './exit-codes.js';
 
 export interface AnalyzeFlags extends ReferenceFlags {
   json?: boolean;
@@ -34,7 +34,7 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings): Prom
   try {
     recording = await readRecording(path);
   } catch (err) {
-    if (err instanceof RecordingError) throw new CliError(err.message, 2);
+    if (err instanceof RecordingError) throw cliError(err);
     throw err;
   }
   if (recording.tornLastLine) process.stderr.write(`ergsprint: ${path}: the last line was cut off and was ignored\n`);

@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { CliError } from '../cli-error.js';
 import { decodePayload, DECODERS, isDecodableChar } from '../ftms/decode-by-char.js';
 import { outcomeJson, outcomeText } from './decode-format.js';
+import { EXIT } from './exit-codes.js';
 
 export interface DecodeIo {
   stdin: Readable & { isTTY?: boolean };
@@ -36,7 +37,7 @@ async function* lines(stream: Readable, limits: DecodeLimits): AsyncGenerator<st
   let total = 0;
   let lineNo = 0;
   const tooLong = (): never => {
-    throw new CliError(`stdin:${lineNo + 1}: line longer than ${limits.maxLineBytes} bytes (one payload per line)`, 2);
+    throw new CliError(`stdin:${lineNo + 1}: line longer than ${limits.maxLineBytes} bytes (one payload per line)`, EXIT.badInput);
   };
   const take = (tail: Buffer): string => {
     const text = (pending.length === 0 ? tail : Buffer.concat([...pending, tail])).toString('utf8');
@@ -48,7 +49,7 @@ async function* lines(stream: Readable, limits: DecodeLimits): AsyncGenerator<st
   for await (const chunk of stream) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
     total += buf.length;
-    if (total > limits.maxInputBytes) throw new CliError(`stdin: more than ${limits.maxInputBytes} bytes of input (split it into smaller runs)`, 2);
+    if (total > limits.maxInputBytes) throw new CliError(`stdin: more than ${limits.maxInputBytes} bytes of input (split it into smaller runs)`, EXIT.badInput);
     let start = 0;
     for (;;) {
       const nl = buf.indexOf(0x0a, start);
@@ -77,15 +78,15 @@ function drained(out: Writable): Promise<void> {
   });
 }
 
-/** Decode and print every payload; returns how many failed. Throws CliError(…, 2) for bad usage. */
+/** Decode and print every payload; returns how many failed. Throws CliError (EXIT.badInput) for bad usage. */
 export async function runDecode(hexArgs: string[], flags: DecodeFlags, io: DecodeIo, limits: DecodeLimits = DECODE_LIMITS): Promise<number> {
   const char = flags.char.toLowerCase();
   if (!isDecodableChar(char)) {
-    throw new CliError(`unknown --char ${JSON.stringify(flags.char)}: use one of ${Object.keys(DECODERS).join(', ')}`, 2);
+    throw new CliError(`unknown --char ${JSON.stringify(flags.char)}: use one of ${Object.keys(DECODERS).join(', ')}`, EXIT.badInput);
   }
   const blank = hexArgs.findIndex((a) => a.trim() === '');
-  if (blank >= 0) throw new CliError(`payload argument ${blank + 1} is empty: give hex bytes like 2c0b00…, or pipe payloads on stdin`, 2);
-  if (hexArgs.length === 0 && io.stdin.isTTY === true) throw new CliError('no payloads: pass HEX arguments or pipe them one per line on stdin', 2);
+  if (blank >= 0) throw new CliError(`payload argument ${blank + 1} is empty: give hex bytes like 2c0b00…, or pipe payloads on stdin`, EXIT.badInput);
+  if (hexArgs.length === 0 && io.stdin.isTTY === true) throw new CliError('no payloads: pass HEX arguments or pipe them one per line on stdin', EXIT.badInput);
   const payloads: Iterable<string> | AsyncIterable<string> = hexArgs.length > 0 ? hexArgs : lines(io.stdin, limits);
   let failed = 0;
   let batch = '';
@@ -113,5 +114,5 @@ export async function runDecode(hexArgs: string[], flags: DecodeFlags, io: Decod
 /** The `decode` command's action (its options are declared in src/cli/decode.ts). */
 export async function decodeCommand(hexArgs: string[], flags: DecodeFlags, io: DecodeIo): Promise<void> {
   const failed = await runDecode(hexArgs, flags, io);
-  if (failed > 0) throw new CliError(`${failed} payload${failed === 1 ? '' : 's'} failed to decode`, 1);
+  if (failed > 0) throw new CliError(`${failed} payload${failed === 1 ? '' : 's'} failed to decode`, EXIT.failed);
 }

@@ -7,6 +7,7 @@ import { createSampleAssembler } from '../ftms/merge.js';
 import { readRecording, type Recording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
 import { renderInspect, rowerNames, type InspectOptions } from './inspect-report.js';
+import { cliError } from './exit-codes.js';
 
 /** Files bigger than this show a progress bar (when stderr is a terminal), bytes. */
 const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
@@ -66,7 +67,7 @@ async function load(file: string): Promise<Recording> {
     }
     return await readRecording(file, { onProgress: (done) => bar?.update(Math.round(done / 1e6)) });
   } catch (err) {
-    if (err instanceof RecordingError) throw new CliError(err.message, 2);
+    if (err instanceof RecordingError) throw cliError(err);
     throw err;
   } finally {
     bar?.stop();

@@ -4,20 +4,17 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { catchError, EMPTY, type Observable, Subject, share, takeUntil, tap } from 'rxjs';
+import { EMPTY, type Observable } from 'rxjs';
 import { CliError } from '../cli-error.js';
 import type { SourceItem } from '../ftms/frame.js';
-import { session$ } from '../pipeline/session.js';
-import type { SessionEvent } from '../pipeline/session-state.js';
-import { LiveRecorder } from '../recording/live-recorder.js';
 import { RecordingWriteError } from '../recording/recording-error.js';
 import { bleSource$ } from '../sources/ble/ble-source.js';
 import { loadNoble } from '../sources/ble/load-noble.js';
 import { sessionClock } from '../sources/ble/session-clock.js';
 import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.js';
 import { type HrAttachment, parseHrAttachment } from '../sources/ble/selector.js';
-import { startDisplayServer } from '../server/start-server.js';
-import { dataDir, sessionRecordingPath } from '../store/data-dir.js';
+import { OriginConfigError } from '../server/access-policy.js';
+import { dataDir } from '../store/data-dir.js';
 import type { Plan } from '../workouts/plan.js';
 import { bleCliError } from './ble-errors.js';
 import { LiveStatus } from './live-status.js';
@@ -26,11 +23,17 @@ import { checkServerFlags, listenError, parsePort } from './server-options.js';
 import { parseTimeoutS } from './time-options.js';
 import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { connectionTracker, Shutdown } from './shutdown.js';
-import { workoutInjector } from './workout-commands.js';
+import { parseAthleteFlag, parseIdleEnd } from './lifecycle-options.js';
+import { runSession, type SessionEnd } from './run-session.js';
+import { perSessionRecorder, singleFileRecorder, type SessionRecorder } from './session-recordings.js';
 
 export interface LiveFlags extends ReferenceFlags {
   rower: string[];
   hr: string[];
+  /** `--athlete NAME=ROWER` (repeatable) */
+  athlete: string[];
+  /** `--idle-end DURATION` */
+  idleEnd?: string;
   record?: string;
   port: string;
   host?: string;
@@ -47,8 +50,13 @@ export interface LiveFlags extends ReferenceFlags {
   clientId?: string;
 }
 
-/** Run a live session until Ctrl-C (also used by `ergsprint start`); throws CliError. */
-export async function runLive(flags: LiveFlags): Promise<void> {
+export interface LiveHooks {
+  /** a rower's session ended and its recording is closed (the history store plugs in here) */
+  onSessionEnd?: (end: SessionEnd) => void | Promise<void>;
+}
+
+/** Run a live daemon until Ctrl-C (also used by `ergsprint start`): sessions come and go; throws CliError. */
+export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<void> {
   const port = parsePort(flags.port);
   checkServerFlags(flags);
   const verdict = referenceSettings(flags);
@@ -58,6 +66,8 @@ export async function runLive(flags: LiveFlags): Promise<void> {
     if (!att) throw new CliError(`--hr wants STRAP=ROWER, e.g. Polar=PM5 (got "${text}")`);
     return att;
   });
+  const athletes = (flags.athlete ?? []).map(parseAthleteFlag);
+  const idleEndMs = parseIdleEnd(flags.idleEnd);
   const plan: Plan | undefined = flags.plan === undefined ? undefined : loadPlan(flags.plan);
 
   const brokerSide = flags.broker === undefined ? undefined : await import('./live-broker.js');
@@ -73,17 +83,22 @@ export async function runLive(flags: LiveFlags): Promise<void> {
   }
 
   const startedAt = new Date().toISOString();
-  const path = flags.record ?? sessionRecordingPath(startedAt);
+  // --record FILE: the whole run in one file; otherwise one file per rower-session (session-recordings.ts)
+  const sessionsDir = join(dataDir(), 'sessions');
   // a disk that fills up (or fails) mid-session stops the recording, not the session: reported on the
   // log, the status lines and every display, retried into a new file (live-recorder.ts)
   const fault = { stopped: (m: string): void => void process.stderr.write(`${m}\n`), resumed: (m: string): void => void process.stderr.write(`${m}\n`) };
-  let recording: LiveRecorder;
+  const faults = { onStopped: (m: string) => fault.stopped(m), onResumed: (m: string) => fault.resumed(m) };
+  let recorder: SessionRecorder;
   try {
-    recording = new LiveRecorder(path, { startedAt, source: 'ble', rowers: [] }, { onStopped: (m) => fault.stopped(m), onResumed: (m) => fault.resumed(m) });
+    recorder = flags.record !== undefined ? singleFileRecorder(flags.record, startedAt, 'ble', faults) : perSessionRecorder(sessionsDir, startedAt, 'ble', faults);
   } catch (err) {
     if (err instanceof RecordingWriteError) throw new CliError(err.message);
     throw err;
   }
+  const dropEmpty = (): void => {
+    if (flags.record !== undefined && recorder.written === 0) rmSync(flags.record, { force: true });
+  };
 
   const tty = process.stdout.isTTY === true;
   const status = new LiveStatus(process.stdout, tty);
@@ -99,71 +114,72 @@ export async function runLive(flags: LiveFlags): Promise<void> {
     status.notice(undefined);
     banner(undefined);
   };
-  const names: Record<string, string> = {};
-  let written = 0;
-  const stop$ = new Subject<void>();
-  // workout commands (POST /api/workout) join the source before the recorder, so they are recorded
-  const workouts = workoutInjector();
   const clock = sessionClock(); // one time line for local rowers and every hub
   const ble$ = noble ? bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, clock, log: note }) : undefined;
+  // --broker: rowers from every hub (live-broker.ts), merged with the local ones when --ble
   const hubs = brokerSide?.central({ ...flags, broker: flags.broker as string }, clock, note, ble$);
-  const source$: Observable<SourceItem> = workouts.inject(hubs?.source$ ?? ble$ ?? EMPTY).pipe(
-    takeUntil(stop$), // Ctrl-C: the source completes for every consumer and its teardown disconnects the rowers
-    tap((item) => {
-      if (item.kind === 'heartbeat') return;
-      if (item.kind === 'event' && item.event === 'connected' && item.name) names[item.rower] = item.name;
-      recording.write(item); // flushed per line by the writer
-      written += 1;
-    }),
-    share(),
-  );
-  const events$: Observable<SessionEvent> = source$.pipe(session$({ names, verdict, ...(plan ? { plan } : {}) }), share());
+  const source$: Observable<SourceItem> = hubs?.source$ ?? ble$ ?? EMPTY;
 
   // Ctrl-C / SIGTERM: graceful stop within 2 s, then forced; a second signal exits at once. The
   // recording is closed on every path (each line is already on disk: the writer flushes per line).
   const shutdown = new Shutdown({ log: note });
   shutdown.lastly(() => {
-    recording.close();
-    process.stderr.write(`recording saved: ${recording.paths.join(', ')}\n`);
+    recorder.close();
+    process.stderr.write(`recording saved: ${savedText(recorder, flags.record, sessionsDir)}\n`);
   });
-  const finished = new Promise<unknown>((resolve) => {
-    const sub = events$.subscribe({ next: (ev) => status.push(ev), error: (err: unknown) => resolve(err), complete: () => resolve(null) });
-    void shutdown.requested.then(() => {
-      stop$.next();
-      sub.unsubscribe();
-      resolve(null);
-    });
-  });
-  let server;
+  let running;
   try {
-    // the server sees the session end, not its error: the error is reported once, below, as one line
-    server = await startDisplayServer({ events$: events$.pipe(catchError(() => EMPTY)), port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), allowOrigins: flags.allowOrigin ?? [], startedAt, source: 'ble', log: note, onWorkout: workouts.hook });
+    running = await runSession({
+      source$,
+      startedAt,
+      kind: 'ble',
+      recorder,
+      serve: { port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), allowOrigins: flags.allowOrigin ?? [] },
+      ...(plan ? { plan } : {}),
+      verdict,
+      idleEndMs,
+      athletes,
+      bindingsPath: join(dataDir(), 'rowers.json'),
+      ...(opts.onSessionEnd ? { onSessionEnd: opts.onSessionEnd } : {}),
+      onEvent: (ev) => status.push(ev),
+      log: note,
+    });
   } catch (err) {
     shutdown.dispose();
-    stop$.next();
     void hubs?.close();
-    recording.close();
-    if (written === 0) rmSync(path, { force: true });
+    status.stop();
+    recorder.close();
+    dropEmpty();
+    if (err instanceof OriginConfigError) throw new CliError(err.message);
     const mapped = listenError(err, port, flags.host);
     throw mapped instanceof CliError ? mapped : new CliError(`display server: ${(err as Error).message}`);
   }
-  note(`recording to ${path}`);
+  const { server } = running;
+  note(flags.record !== undefined ? `recording to ${flags.record}` : `recording each rower's sessions to ${sessionsDir}`);
   const hub = server.app.hub;
   banner = (text) => hub.setBanner(text);
 
   const destroyConnections = connectionTracker(server.app.server);
-  const err = await finished;
-  stop$.next();
+  const err = await Promise.race([running.finished, shutdown.requested.then(() => null)]);
+  running.stop(); // every running session ends: summary shown and printed, recording closed, onSessionEnd
   status.stop();
-  recording.close();
   await shutdown.drain(async () => {
+    await running.settled();
     await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
     await server.close().catch(() => {});
     await hubs?.close();
   }, destroyConnections);
+  recorder.close();
   shutdown.dispose();
-  if (written === 0) rmSync(path, { force: true });
-  else process.stderr.write(`recording saved: ${recording.paths.join(', ')}${recording.lost > 0 ? ` (${recording.lost} items could not be written)` : ''}\n`);
+  dropEmpty();
+  if (recorder.written > 0) process.stderr.write(`recording saved: ${savedText(recorder, flags.record, sessionsDir)}${recorder.lost > 0 ? ` (${recorder.lost} items could not be written)` : ''}\n`);
   if (err instanceof RecordingWriteError) throw new CliError(`recording stopped: ${err.message}`);
   if (err) throw bleCliError(err);
+}
+
+/** "where the recording is" for the last line: the file(s), or the sessions directory and how many files. */
+function savedText(recorder: SessionRecorder, record: string | undefined, dir: string): string {
+  if (record !== undefined) return recorder.paths.join(', ');
+  const n = recorder.paths.length;
+  return n <= 3 ? recorder.paths.join(', ') || `nothing yet in ${dir}` : `${n} files in ${dir}`;
 }

@@ -3,6 +3,7 @@ import { loadPlan } from './plan-option.js';
 import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { closeOnSignal, parsePort, serveRecording } from './serve-recording.js';
 import { parseSpeed } from './time-options.js';
+import { parseIdleEnd } from './lifecycle-options.js';
 
 export interface ReplayFlags extends ReferenceFlags {
   speed: string;
@@ -12,12 +13,14 @@ export interface ReplayFlags extends ReferenceFlags {
   token?: string;
   allowOrigin: string[];
   plan?: string;
+  idleEnd?: string;
 }
 
 /** The `replay` command's action (its options are declared in src/cli/replay.ts). */
 export async function replayCommand(file: string, flags: ReplayFlags): Promise<void> {
   const verdict = referenceSettings(flags);
   const speed = parseSpeed(flags.speed);
+  const idleEndMs = parseIdleEnd(flags.idleEnd);
   const server = await serveRecording({
     path: file,
     speed,
@@ -26,6 +29,7 @@ export async function replayCommand(file: string, flags: ReplayFlags): Promise<v
     source: 'replay',
     banner: `Replay ×${speed}`,
     verdict,
+    idleEndMs,
     ...(flags.host !== undefined ? { host: flags.host } : {}),
     ...(flags.token !== undefined ? { token: flags.token } : {}),
     allowOrigins: flags.allowOrigin,

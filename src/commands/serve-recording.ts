@@ -1,23 +1,21 @@
 /**
- * Serves the live display fed by a recording: replay$ → session$ → display server. Shared by
- * `ergsprint replay` and the demo fallback of `ergsprint start`. When looping, every pass is a new
- * session: data time starts again at 0 and displays get a fresh `hello` after a pause on the summary.
+ * Serves the live display fed by a recording: replay$ → runSession (pipeline with the session
+ * lifecycle → display server). Shared by `ergsprint replay` and the demo fallback of `ergsprint
+ * start`. When looping, every pass is a new session: data time starts again at 0 and displays get
+ * a fresh `hello` after a pause on the summary.
  */
-import { concat, defer, ignoreElements, of, repeat, timer, type Observable } from 'rxjs';
 import { readRecording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
 import { headerNames } from '../pipeline/analyze-recording.js';
-import { session$ } from '../pipeline/session.js';
 import { replay$ } from '../sources/replay.js';
-import type { ServerInput } from '../server/protocol.js';
-import { startDisplayServer, type RunningServer } from '../server/start-server.js';
+import type { RunningServer } from '../server/start-server.js';
 import { OriginConfigError } from '../server/access-policy.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import type { Plan } from '../workouts/plan.js';
 import { CliError } from '../cli-error.js';
+import { runSession, type SessionEnd } from './run-session.js';
 import { checkServerFlags, listenError } from './server-options.js';
 import { connectionTracker, Shutdown } from './shutdown.js';
-import { workoutInjector } from './workout-commands.js';
 
 export { parsePort } from './server-options.js';
 
@@ -38,6 +36,9 @@ export interface ServeRecordingOptions {
   source: 'replay' | 'demo';
   /** wall time the summary stays up between loop passes, ms */
   loopPauseMs?: number;
+  /** data time without a stroke that ends a rower's session, ms (default 5 min) */
+  idleEndMs?: number;
+  onSessionEnd?: (end: SessionEnd) => void | Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -52,29 +53,28 @@ export async function serveRecording(opts: ServeRecordingOptions): Promise<Runni
     throw err;
   }
   const { header, items } = recording;
-  const pipelineOpts = { names: headerNames(header), ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.verdict ? { verdict: opts.verdict } : {}) };
-  // workout commands (POST /api/workout) join the replayed items of the pass running now
-  const workouts = workoutInjector();
-  const pass = (): Observable<ServerInput> => workouts.inject(replay$(items, { speed: opts.speed, heartbeatMs: 1000 })).pipe(session$(pipelineOpts));
-  const events$: Observable<ServerInput> = opts.loop
-    ? concat(
-        pass(),
-        defer(() => concat(timer(opts.loopPauseMs ?? 20_000).pipe(ignoreElements()), of<ServerInput>({ type: 'reset', startedAt: header.startedAt }), pass())).pipe(repeat()),
-      )
-    : pass();
   try {
-    return await startDisplayServer({
-      events$,
-      port: opts.port,
+    const running = await runSession({
+      source$: replay$(items, { speed: opts.speed, heartbeatMs: 1000 }),
       startedAt: header.startedAt,
-      source: opts.source,
-      onWorkout: workouts.hook,
-      ...(opts.host !== undefined ? { host: opts.host } : {}),
-      ...(opts.token !== undefined ? { token: opts.token } : {}),
-      ...(opts.allowOrigins !== undefined ? { allowOrigins: opts.allowOrigins } : {}),
-      ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
-      ...(opts.log ? { log: opts.log } : {}),
+      kind: opts.source,
+      names: headerNames(header),
+      serve: {
+        port: opts.port,
+        ...(opts.host !== undefined ? { host: opts.host } : {}),
+        ...(opts.token !== undefined ? { token: opts.token } : {}),
+        ...(opts.allowOrigins !== undefined ? { allowOrigins: opts.allowOrigins } : {}),
+        ...(opts.banner !== undefined ? { banner: opts.banner } : {}),
+      },
+      ...(opts.loop ? { loop: { pauseMs: opts.loopPauseMs ?? 20_000 } } : {}),
+      ...(opts.plan ? { plan: opts.plan } : {}),
+      ...(opts.verdict ? { verdict: opts.verdict } : {}),
+      ...(opts.idleEndMs !== undefined ? { idleEndMs: opts.idleEndMs } : {}),
+      ...(opts.onSessionEnd ? { onSessionEnd: opts.onSessionEnd } : {}),
+      log: opts.log ?? ((line) => void process.stderr.write(`${line}\n`)),
     });
+    const server = running.server;
+    return { ...server, close: () => (running.stop(), server.close()) };
   } catch (err) {
     if (err instanceof OriginConfigError) throw new CliError(err.message);
     throw listenError(err, opts.port, opts.host);

@@ -3,24 +3,23 @@
  * 2846, so `NOBLE_WEBSOCKET=1 ergsprint live` (or `scan`) works with no Bluetooth hardware.
  * The `simulate` command calls `runBleSimulator` when `--ble` is given.
  */
-import { BUILTIN_PROFILES } from '../ftms/device-profiles.js';
 import { CliError } from '../cli-error.js';
 import { DropSpecError, parseDrops } from '../sources/simulator/ble-server/drop-schedule.js';
 import { startBleSimulator, type BleSimulatorConfig } from '../sources/simulator/ble-server/ble-simulator.js';
-import type { SimulateOptions } from '../sources/simulator/simulate-options.js';
+import { WS_SLAVE_PORT } from '../sources/simulator/ble-server/ws-slave-server.js';
+import { type SimulateOptions, SimulateOptionsError } from '../sources/simulator/simulate-options.js';
+import { cliError } from './exit-codes.js';
 
-/** The simulator's own options (rowers, profile, seed, reps...) plus the BLE-only ones. */
+/**
+ * The simulator's own options (rowers, profile, seed, reps...) plus the BLE-only ones. The BLE
+ * start-up behaviour comes with `--profile`: `i-rower` streams only after Request Control + Start,
+ * `refuse-start` answers Start with "control not permitted" and streams anyway.
+ */
 export interface BleSimulatorOptions extends SimulateOptions {
   /** 'AT:DUR' seconds: drop every rower's link at AT for DUR (repeatable / comma-separated) */
   drop?: string | string[];
   /** seconds at which to send the central malformed messages (a faulty remote adapter), e.g. '3' or '3,6' */
   malformed?: string | string[];
-  /**
-   * BLE start-up behaviour to copy from an FTMS device profile ('i-rower': streams only after
-   * Request Control + Start), or 'refuse-start' (answers Start with "control not permitted" and
-   * streams anyway); default: streams as soon as notifications are on
-   */
-  bleDevice?: string;
   /** ws-slave port (default 2846: noble's NOBLE_WEBSOCKET client only dials 2846) */
   port?: number;
   host?: string;
@@ -38,10 +37,9 @@ export interface BleSimulatorOptions extends SimulateOptions {
 /** Serve virtual rowers until the session ends, the signal aborts, or SIGINT/SIGTERM. */
 export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<void> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const { drop, malformed, bleDevice, port, host, fromS, durationS, trace: traceOpt, signal, log: _log, ...simulate } = opts;
+  const { drop, malformed, port, host, fromS, durationS, trace: traceOpt, signal, log: _log, ...simulate } = opts;
   const cfg: BleSimulatorConfig = {
     simulate,
-    startup: 'none',
     drops: [],
     log,
     ...(port !== undefined ? { port } : {}),
@@ -54,19 +52,18 @@ export async function runBleSimulator(opts: BleSimulatorOptions = {}): Promise<v
   try {
     cfg.drops = parseDrops(drop);
   } catch (err) {
-    if (err instanceof DropSpecError) throw new CliError(err.message);
+    if (err instanceof DropSpecError) throw cliError(err);
     throw err;
   }
   if (malformed !== undefined) cfg.malformedAtS = parseTimes(malformed);
-  if (bleDevice !== undefined) applyBleDevice(cfg, bleDevice);
 
   let sim;
   try {
     sim = await startBleSimulator(cfg);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new CliError(`port ${port ?? 2846} is in use (another simulator or ws-slave running?)`);
-    if (err instanceof Error && err.name === 'SimulateOptionsError') throw new CliError(err.message);
+    if (code === 'EADDRINUSE') throw new CliError(`port ${port ?? WS_SLAVE_PORT} is in use (another simulator or ws-slave running?)`);
+    if (err instanceof SimulateOptionsError) throw cliError(err);
     throw err;
   }
   const stop = new Promise<void>((resolve) => {
@@ -89,18 +86,3 @@ function parseTimes(spec: string | string[]): number[] {
   });
 }
 
-function applyBleDevice(cfg: BleSimulatorConfig, device: string): void {
-  if (device === 'refuse-start') {
-    cfg.startup = 'refuse-start';
-    cfg.namePrefix = 'I-ROWER'; // a control-start profile, so `live` sends Start and meets the refusal
-    return;
-  }
-  const profile = BUILTIN_PROFILES.find((p) => p.id === device);
-  if (!profile || profile.notFtms) {
-    const valid = ['refuse-start', ...BUILTIN_PROFILES.filter((p) => !p.notFtms).map((p) => p.id)];
-    throw new CliError(`unknown --ble-device "${device}" (one of: ${valid.join(', ')})`);
-  }
-  cfg.startup = profile.startup;
-  const prefix = profile.namePrefixes[0];
-  if (prefix) cfg.namePrefix = prefix;
-}

@@ -9,8 +9,9 @@ import { serializeRecording } from '../recording/writer.js';
 import { formatClock } from '../rowing/format.js';
 import { p2kFromTimeS } from '../sources/simulator/athlete.js';
 import { resolveSimulateOptions, type SimulateOptions, SimulateOptionsError } from '../sources/simulator/simulate-options.js';
-import { simulateSession } from '../sources/simulator/simulate-session.js';
+import { type SimulatedSession, simulateSession } from '../sources/simulator/simulate-session.js';
 import { runBleSimulator } from './simulate-ble.js';
+import { cliError } from './exit-codes.js';
 
 export interface SimulateFlags {
   out?: string;
@@ -42,7 +43,6 @@ export interface SimulateFlags {
   drop?: string[];
   malformed?: string[];
   blePort?: string;
-  bleDevice?: string;
   duration?: string;
 }
 
@@ -55,7 +55,6 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
       ...(flags.drop ? { drop: flags.drop } : {}),
       ...(flags.malformed ? { malformed: flags.malformed } : {}),
       ...(flags.blePort !== undefined ? { port: blePort(flags.blePort) } : {}),
-      ...(flags.bleDevice !== undefined ? { bleDevice: flags.bleDevice } : {}),
       ...(flags.duration !== undefined ? { durationS: num('--duration', flags.duration) } : {}),
     });
     return;
@@ -94,7 +93,7 @@ export function toOptions(f: SimulateFlags): SimulateOptions {
     // validate now so bad combinations (e.g. --held 11 with 8 reps) fail before any output
     resolveSimulateOptions(o);
   } catch (err) {
-    if (err instanceof SimulateOptionsError) throw new CliError(err.message);
+    if (err instanceof SimulateOptionsError) throw cliError(err);
     throw err;
   }
   return o;
@@ -109,7 +108,7 @@ function writeSession(out: string, opts: SimulateOptions, withLabels: boolean, f
   try {
     session = simulateSession(opts);
   } catch (err) {
-    if (err instanceof SimulateOptionsError) throw new CliError(err.message);
+    if (err instanceof SimulateOptionsError) throw cliError(err);
     throw err;
   }
   try {
@@ -119,13 +118,16 @@ function writeSession(out: string, opts: SimulateOptions, withLabels: boolean, f
   } catch (err) {
     throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
   }
+  process.stdout.write(`${summaryLine(out, session, withLabels ? labelsPath : undefined)}\n`);
+}
+
+/** "wrote FILE: rowers, N sprints, F frames, m:ss[; labels FILE]": the one line `simulate --out` prints. */
+export function summaryLine(out: string, session: Pick<SimulatedSession, 'header' | 'items' | 'labels'>, labelsPath?: string): string {
   const frames = session.items.filter((x) => x.kind === 'frame').length;
   const lastT = session.items[session.items.length - 1]?.t ?? 0;
   const work = session.labels.intervals.filter((i) => i.kind === 'work').length;
   const rowers = session.header.rowers.map((r) => r.name).join(', ');
-  process.stdout.write(
-    `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${formatClock(lastT / 1000)}${withLabels ? `; labels ${labelsPath}` : ''}\n`,
-  );
+  return `wrote ${out}: ${rowers}, ${work} sprint${work === 1 ? '' : 's'}, ${frames} frames, ${formatClock(lastT / 1000)}${labelsPath !== undefined ? `; labels ${labelsPath}` : ''}`;
 }
 
 function num(flag: string, v: string | undefined): number | undefined {

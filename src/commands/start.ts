@@ -10,6 +10,7 @@ import { referenceArgs, referenceSettings, type ReferenceFlags } from './referen
 import { closeOnSignal, serveRecording } from './serve-recording.js';
 import { checkServerFlags, parsePort } from './server-options.js';
 import { parseSpeed } from './time-options.js';
+import { parseAthleteFlag, parseIdleEnd } from './lifecycle-options.js';
 
 export interface StartFlags extends ReferenceFlags {
   port: string;
@@ -19,6 +20,8 @@ export interface StartFlags extends ReferenceFlags {
   plan?: string;
   demo?: boolean;
   speed: string;
+  idleEnd?: string;
+  athlete?: string[];
 }
 
 /** The recording the demo replays. */
@@ -47,9 +50,11 @@ export async function startCommand(flags: StartFlags, live: (args: string[]) => 
   const port = parsePort(flags.port);
   checkServerFlags(flags);
   const speed = parseSpeed(flags.speed);
+  const idleEndMs = parseIdleEnd(flags.idleEnd);
+  for (const a of flags.athlete ?? []) parseAthleteFlag(a);
   const why = flags.demo ? null : await bluetoothUnusable();
   if (!flags.demo && why === null) {
-    const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...flags.allowOrigin.flatMap((o) => ['--allow-origin', o]), ...(flags.plan ? ['--plan', flags.plan] : []), ...referenceArgs(flags)];
+    const args = ['--port', String(port), ...(flags.host ? ['--host', flags.host] : []), ...(flags.token ? ['--token', flags.token] : []), ...flags.allowOrigin.flatMap((o) => ['--allow-origin', o]), ...(flags.plan ? ['--plan', flags.plan] : []), ...(flags.idleEnd !== undefined ? ['--idle-end', flags.idleEnd] : []), ...(flags.athlete ?? []).flatMap((a) => ['--athlete', a]), ...referenceArgs(flags)];
     await live(args);
     return;
   }
@@ -64,6 +69,7 @@ export async function startCommand(flags: StartFlags, live: (args: string[]) => 
     banner: 'Demo — replay of a recorded session (no Bluetooth)',
     plan: loadPlan(flags.plan ?? DEMO_PLAN),
     verdict,
+    idleEndMs,
     ...(flags.host !== undefined ? { host: flags.host } : {}),
     ...(flags.token !== undefined ? { token: flags.token } : {}),
     allowOrigins: flags.allowOrigin,

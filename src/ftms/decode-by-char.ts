@@ -10,15 +10,16 @@ import { decodeHeartRate } from './heart-rate.js';
 import { decodeMachineStatus } from './machine-status.js';
 import { decodeRowerData } from './rower-data.js';
 import { decodeTrainingStatus } from './training-status.js';
+import { CONTROL_POINT, HEART_RATE_MEASUREMENT, MACHINE_FEATURE, MACHINE_STATUS, ROWER_DATA, TRAINING_STATUS } from './uuids.js';
 
 /** Decoders by characteristic UUID. */
 export const DECODERS = {
-  '2ad1': decodeRowerData,
-  '2a37': decodeHeartRate,
-  '2acc': decodeFeature,
-  '2ad3': decodeTrainingStatus,
-  '2ada': decodeMachineStatus,
-  '2ad9': decodeControlPoint,
+  [ROWER_DATA]: decodeRowerData,
+  [HEART_RATE_MEASUREMENT]: decodeHeartRate,
+  [MACHINE_FEATURE]: decodeFeature,
+  [TRAINING_STATUS]: decodeTrainingStatus,
+  [MACHINE_STATUS]: decodeMachineStatus,
+  [CONTROL_POINT]: decodeControlPoint,
 } as const satisfies Record<string, (bytes: Uint8Array) => object>;
 
 export type DecodableChar = keyof typeof DECODERS;

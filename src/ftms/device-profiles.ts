@@ -1,5 +1,5 @@
 /**
- * Per-device quirks, keyed by advertised-name prefix (REFERENCE.md rules 7–9). Pure data plus a
+ * Console profiles — how to READ a console: per-device quirks, keyed by advertised-name prefix (REFERENCE.md rules 7–9). Pure data plus a
  * lookup; the BLE layer loads user additions from a config file, validates them and passes them
  * in. Name prefixes match case-insensitively; the longest matching prefix wins, user entries
  * before built-in ones on a tie. Prefixes are the names these consoles commonly advertise — a
@@ -13,7 +13,8 @@
 export const STARTUP_MODES = ['none', 'control-start'] as const;
 export type StartupMode = (typeof STARTUP_MODES)[number];
 
-export interface DeviceProfile {
+/** How to read one console. The simulator's `SimulatedConsole`s (src/sources/simulator/) imitate these by id. */
+export interface ConsoleProfile {
   id: string;
   namePrefixes: string[];
   /** 'control-start': write Request Control (00) then Start (07) before data flows (rule 8) */
@@ -28,7 +29,7 @@ export interface DeviceProfile {
   notFtms?: string;
 }
 
-const p = (id: string, namePrefixes: string[], quirks: Partial<Omit<DeviceProfile, 'id' | 'namePrefixes'>> = {}): DeviceProfile => ({
+const p = (id: string, namePrefixes: string[], quirks: Partial<Omit<ConsoleProfile, 'id' | 'namePrefixes'>> = {}): ConsoleProfile => ({
   id,
   namePrefixes,
   startup: 'none',
@@ -39,14 +40,14 @@ const p = (id: string, namePrefixes: string[], quirks: Partial<Omit<DeviceProfil
 });
 
 /** The default for any FTMS rower not in the table: spec behaviour, no writes. */
-export const GENERIC_PROFILE: DeviceProfile = p('generic', []);
+export const GENERIC_PROFILE: ConsoleProfile = p('generic', []);
 
 /** Built-in table (REFERENCE.md "Rules learned from real machines"). */
-export const BUILTIN_PROFILES: readonly DeviceProfile[] = [
+export const BUILTIN_PROFILES: readonly ConsoleProfile[] = [
   // Concept2 PM5: splits each record in two notifications (merge.ts handles it); no quirks here.
   p('concept2-pm5', ['PM5']),
   // WaterRower S4 with ComModule: stale stroke rate/pace after stopping (handled by analysis).
-  p('waterrower-s4', ['WaterRower', 'S4 Comms', 'WR-S4']),
+  p('waterrower-s4', ['S4 Comms', 'WaterRower', 'WR-S4']),
   // Rule 8: stream nothing until Request Control then Start.
   p('i-rower', ['I-ROWER', 'IROWER'], { startup: 'control-start' }),
   p('sunny-sf-rw', ['SF-RW'], { startup: 'control-start' }),
@@ -63,8 +64,6 @@ export const BUILTIN_PROFILES: readonly DeviceProfile[] = [
   // Technogym Skillrow: reserved bit 13 and 4 trailing bytes (the decoder accepts them).
   p('technogym', ['Technogym', 'SKILLROW']),
   p('kayakpro', ['KayakPro']),
-  // ergsprint's own simulator (`simulate --profile no-power`): a peer of a console without power.
-  p('ergsprint-sim-no-power', ['SIM Rower NoPower'], { powerFromPace: true }),
   // Rule 9: not FTMS at all.
   p('smartrow', ['SmartRow'], { notFtms: 'SmartRow speaks its own protocol, not FTMS: ergsprint cannot read it' }),
   p('echelon', ['ECH-ROW', 'Echelon'], { notFtms: 'Echelon rowers use a proprietary protocol, not FTMS: ergsprint cannot read them' }),
@@ -74,10 +73,10 @@ export const BUILTIN_PROFILES: readonly DeviceProfile[] = [
 ];
 
 /** The longest-prefix profile for an advertised name (user `extra` first), or GENERIC_PROFILE. */
-export function findProfile(name: string | undefined, extra: readonly DeviceProfile[] = []): DeviceProfile {
+export function findProfile(name: string | undefined, extra: readonly ConsoleProfile[] = []): ConsoleProfile {
   if (name === undefined) return GENERIC_PROFILE;
   const lower = name.trim().toLowerCase();
-  let best: DeviceProfile = GENERIC_PROFILE;
+  let best: ConsoleProfile = GENERIC_PROFILE;
   let bestLength = 0;
   for (const profile of [...extra, ...BUILTIN_PROFILES]) {
     for (const prefix of profile.namePrefixes) {
@@ -92,13 +91,13 @@ export function findProfile(name: string | undefined, extra: readonly DeviceProf
 }
 
 /** A user's entry: an id, plus whatever it changes (a new id needs the fields it wants non-default). */
-export type UserDeviceProfile = Partial<DeviceProfile> & { id: string };
+export type UserConsoleProfile = Partial<ConsoleProfile> & { id: string };
 
 /**
  * Combine a table with user entries: an entry with a known id overrides that profile's fields,
  * a new id becomes a new profile (defaults as GENERIC_PROFILE). User entries come first.
  */
-export function mergeProfiles(builtin: readonly DeviceProfile[], user: readonly UserDeviceProfile[]): DeviceProfile[] {
+export function mergeProfiles(builtin: readonly ConsoleProfile[], user: readonly UserConsoleProfile[]): ConsoleProfile[] {
   const userIds = new Set(user.map((u) => u.id));
   const fromUser = user.map((u) => ({ ...(builtin.find((b) => b.id === u.id) ?? { ...GENERIC_PROFILE, namePrefixes: [] }), ...u }));
   return [...fromUser, ...builtin.filter((b) => !userIds.has(b.id))];

@@ -13,7 +13,7 @@
  * No clocks: time is the frames' `t` (ms of data time).
  */
 import { DecodeError } from './decode-error.js';
-import { GENERIC_PROFILE, type DeviceProfile } from './device-profiles.js';
+import { GENERIC_PROFILE, type ConsoleProfile } from './device-profiles.js';
 import type { Frame } from './frame.js';
 import { decodeHeartRateBpm } from './heart-rate.js';
 import { RecordNormaliser } from './normalise.js';
@@ -34,7 +34,7 @@ function repeatsField(fields: RowerDataFields, pending: RowerDataFields): boolea
 
 export interface AssemblerOptions {
   /** device quirks to apply (default: generic) */
-  profile?: DeviceProfile;
+  profile?: ConsoleProfile;
   /** merge window for More-Data parts, ms of data time (default 500) */
   windowMs?: number;
   /** how long instantaneous fields and strap HR carry forward, ms of data time (default 3000) */

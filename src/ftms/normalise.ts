@@ -16,14 +16,14 @@
  */
 import { powerFromPace } from '../rowing/power.js';
 import { Counters } from './cumulative.js';
-import type { DeviceProfile } from './device-profiles.js';
+import type { ConsoleProfile } from './device-profiles.js';
 import type { RowerDataFields } from './rower-data.js';
 import type { Sample } from './sample.js';
 
 type InstantKey = 'powerW' | 'strokeRate' | 'paceS500' | 'heartRate';
 
 export interface NormaliseOptions {
-  profile: DeviceProfile;
+  profile: ConsoleProfile;
   holdMs: number;
 }
 

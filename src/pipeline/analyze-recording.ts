@@ -48,21 +48,6 @@ export function headerNames(header: RecordingLike['header']): Record<string, str
   return Object.fromEntries(header.rowers.map((r) => [r.id, r.name]));
 }
 
-/** Run the session pipeline over a recording and resolve with every rower's intervals. */
-export function analyze$(recording: RecordingLike, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
-  const source = opts.source$ ?? from(recording.items);
-  const events: SessionEvent[] = [];
-  return new Promise((resolve, reject) => {
-    source.pipe(session$({ ...opts, names: headerNames(recording.header) })).subscribe({
-      next: (ev) => {
-        if (ev.type !== 'sample') events.push(ev);
-      },
-      error: reject,
-      complete: () => resolve(collectAnalysis(recording.header, events)),
-    });
-  });
-}
-
 /** Synchronous analysis for a synchronous (instant) source; throws if the source is asynchronous. */
 export function analyzeRecording(recording: RecordingLike, opts: AnalyzeOptions = {}): AnalysisResult {
   const source = opts.source$ ?? from(recording.items);
@@ -82,6 +67,6 @@ export function analyzeRecording(recording: RecordingLike, opts: AnalyzeOptions 
     },
   });
   if (failure !== undefined) throw failure;
-  if (!done) throw new Error('analyzeRecording needs a synchronous source (use analyze$ for timed replay)');
+  if (!done) throw new Error('analyzeRecording needs a synchronous source (an asynchronous source is a live session, not an analysis)');
   return collectAnalysis(recording.header, events);
 }

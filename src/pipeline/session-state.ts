@@ -43,6 +43,10 @@ export interface RowerState {
   intervals: Interval[];
   plan?: PlanProgress;
   summary?: SessionSummary;
+  /** athlete bound to this rower (`--athlete`, PUT /api/rowers/:id, an `athlete` recording event) */
+  athlete?: string;
+  /** the rower's current or last session (session lifecycle); absent before its first stroke */
+  session?: { state: 'started' | 'ended'; t: number; id?: string };
 }
 
 export interface SessionSnapshot {
@@ -59,7 +63,8 @@ export type { SessionSummary, Verdict };
  * message of the same `type` (plus `hello` with a full snapshot on connect).
  */
 export type SessionEvent =
-  | { type: 'rower'; rower: string; name: string; connected: boolean; t: number }
+  /** connection state and names; `athlete` when one is bound (a `name` set by people wins over the advertised one) */
+  | { type: 'rower'; rower: string; name: string; connected: boolean; t: number; athlete?: string }
   | { type: 'sample'; rower: string; sample: Sample }
   | { type: 'phase'; phase: PhaseEvent }
   | { type: 'interval'; interval: Interval }
@@ -70,4 +75,22 @@ export type SessionEvent =
    */
   | { type: 'intervals'; rower: string; intervals: Interval[] }
   | { type: 'plan'; rower: string; plan: PlanProgress }
-  | { type: 'summary'; rower: string; summary: SessionSummary };
+  | { type: 'summary'; rower: string; summary: SessionSummary }
+  | SessionLifecycleEvent;
+
+/**
+ * A rower's session started (its first stroke: displays clear its intervals, summary and chart) or
+ * ended (idle time, POST /api/session/end, or the daemon stopping: the `intervals` revision and the
+ * `summary` of that session came just before; displays keep showing them until the next stroke).
+ */
+export interface SessionLifecycleEvent {
+  type: 'session';
+  rower: string;
+  state: 'started' | 'ended';
+  /** ms of data time: the first stroke, or the end (last stroke + idle time for an idle end) */
+  t: number;
+  /** `<rower>@<data time of the first stroke>`: the same on both events of one session */
+  id?: string;
+  /** on 'ended': why ('idle', 'request', 'stop') */
+  reason?: 'idle' | 'request' | 'stop';
+}

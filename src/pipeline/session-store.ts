@@ -47,7 +47,7 @@ function rowerId(ev: SessionEvent): string {
 function update(r: RowerState, ev: SessionEvent): RowerState {
   switch (ev.type) {
     case 'rower':
-      return { ...r, name: ev.name, connected: ev.connected, t: Math.max(r.t, ev.t) };
+      return { ...r, name: ev.name, connected: ev.connected, t: Math.max(r.t, ev.t), ...(ev.athlete !== undefined ? { athlete: ev.athlete } : {}) };
     case 'sample':
       return { ...r, last: ev.sample, t: Math.max(r.t, ev.sample.t) };
     case 'phase':
@@ -60,6 +60,15 @@ function update(r: RowerState, ev: SessionEvent): RowerState {
       return { ...r, plan: ev.plan };
     case 'summary':
       return { ...r, summary: ev.summary };
+    case 'session': {
+      const session = { state: ev.state, t: ev.t, ...(ev.id !== undefined ? { id: ev.id } : {}) };
+      if (ev.state === 'ended') return { ...r, session, t: Math.max(r.t, ev.t) };
+      // a new session: the last one's intervals and summary go (plan progress is kept: a plan
+      // started before the first stroke belongs to this session, and each session's pipeline sends its own)
+      const next: RowerState = { ...r, intervals: [], session, t: Math.max(r.t, ev.t) };
+      delete next.summary;
+      return next;
+    }
   }
 }
 

@@ -28,6 +28,11 @@ export function formatClockMs(ms: number): string {
   return formatClock(Math.round(ms / 100) / 10, { tenths: true });
 }
 
+/** A rowing time as athletes write it: "7:05", "1:32.5" — tenths shown only when they are not zero. */
+export function formatRowTime(seconds: number): string {
+  return formatClock(seconds, { tenths: Math.round(seconds * 10) % 10 !== 0 });
+}
+
 /** Pace, s per 500 m → "m:ss" (or "m:ss.t" with `tenths`); same rounding as formatClock. */
 export function formatPace(paceS500: number, opts: ClockOptions = {}): string {
   return formatClock(paceS500, opts);

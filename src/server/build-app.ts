@@ -9,7 +9,9 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
-import { registerApiRoutes, type WorkoutHook } from './api-routes.js';
+import { registerApiRoutes, type EndSessionHook, type ProfileHook, type WorkoutHook } from './api-routes.js';
+import type { HistoryReader } from './history-reader.js';
+import { registerHistoryRoutes } from './history-routes.js';
 import { AccessPolicy, clientAddress, type AccessPolicyOptions } from './access-policy.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
 import { registerRequestGuard } from './request-guard.js';
@@ -48,6 +50,12 @@ export interface AppDeps {
   store?: SnapshotStore;
   /** start/stop workout plans (POST /api/workout); absent = 501 */
   onWorkout?: WorkoutHook;
+  /** end sessions (POST /api/session/end); absent = 501 */
+  onEndSession?: EndSessionHook;
+  /** names and athletes (PUT /api/rowers/:id) as recorded events; absent = the store keeps them */
+  onProfile?: ProfileHook;
+  /** past sessions: /api/history and the /history page exist only when given */
+  history?: HistoryReader;
   options: AppOptions;
 }
 
@@ -114,18 +122,31 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     (socket, req) => hub.add(socket, clientAddress(req.socket.remoteAddress)),
   );
 
-  registerApiRoutes(app, { store, hub, ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}) });
+  registerApiRoutes(app, {
+    store,
+    hub,
+    ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}),
+    ...(deps.onEndSession ? { onEndSession: deps.onEndSession } : {}),
+    ...(deps.onProfile ? { onProfile: deps.onProfile } : {}),
+  });
+  if (deps.history) registerHistoryRoutes(app, deps.history);
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, index: 'index.html' });
     app.get('/wall', (_req, reply) => reply.sendFile('index.html'));
+    if (deps.history) {
+      // the history page routes itself from the path (/history, /history/<id>)
+      app.get('/history', (_req, reply) => reply.sendFile('history.html'));
+      app.get('/history/*', (_req, reply) => reply.sendFile('history.html'));
+    }
   } else {
     const notBuilt = async () => {
       throw new ApiError(503, 'DISPLAY_NOT_BUILT', 'the display is not built: run npm run build');
     };
     app.get('/', notBuilt);
     app.get('/wall', notBuilt);
+    if (deps.history) app.get('/history', notBuilt);
   }
 
   let sub: Subscription | undefined;

@@ -1,7 +1,15 @@
 /**
  * The WebSocket feed's message shapes (DESIGN.md "WebSocket feed"): one envelope `{type, ...}`.
  * `hello` carries everything a display needs to render from scratch; every other message is a
- * SessionEvent sent as it is.
+ * SessionEvent sent as it is, among them (session lifecycle, README "Sessions"):
+ *
+ *   {"type":"session","rower":"a","state":"started","t":312400,"id":"a@312400"}
+ *   {"type":"session","rower":"a","state":"ended","t":2150000,"id":"a@312400","reason":"idle"}
+ *
+ * 'started' (the rower's first stroke): clear that rower's intervals, summary and power trace;
+ * 'ended' (idle time, POST /api/session/end, or the daemon stopping; right after that session's
+ * `intervals` revision and `summary`): keep them, so the summary stays up until the next stroke.
+ * `rower` messages carry `athlete` when one is bound.
  */
 import type { SessionEvent, SessionSnapshot, RowerState } from '../pipeline/session-state.js';
 
@@ -9,7 +17,7 @@ export const PROTOCOL_VERSION = 1;
 
 /** A rower as the display sees it: pipeline state plus the names set from the display/REST. */
 export interface DisplayRowerState extends RowerState {
-  /** athlete name set with PUT /api/rowers/:id */
+  /** athlete name (--athlete, PUT /api/rowers/:id, an `athlete` recording event) */
   athlete?: string;
 }
 

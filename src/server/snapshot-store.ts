@@ -33,6 +33,7 @@ export class SnapshotStore {
     this.changes++;
     this.snap = applyEvent(this.snap, ev);
     if (ev.type === 'sample' && ev.sample.powerW !== undefined) this.trace(ev.rower, ev.sample.t, ev.sample.powerW);
+    else if (ev.type === 'session' && ev.state === 'started') this.traces.delete(ev.rower); // the last session's chart goes with it
   }
 
   /** Grows on every change to what `snapshot()` and `powerTraces()` return (so a serialised copy can be reused until then). */

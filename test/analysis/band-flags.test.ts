@@ -14,9 +14,9 @@ const rep = (durationS: number, over: Partial<SprintMetrics> = {}, s: Partial<Re
   metrics({ durationS, endMs: durationS * 1000, meanPowerW: 300, shape: shape(s), ...over });
 
 /** Raised flags for a rep judged with ratio O against E = 300 W. */
-function raised(m: SprintMetrics, ratio = 1, usual?: number): FlagCode[] {
+function raised(m: SprintMetrics, ratio = 1): FlagCode[] {
   const band = bandOf(m.durationS);
-  return evaluateFlags(m, { band, ratio, expectedW: 300, onTarget: 0.9, rep: 2, label: 'rep 2', what: 'rep', ...(usual === undefined ? {} : { usualSprintRate: usual }) })
+  return evaluateFlags(m, { band, ratio, expectedW: 300, onTarget: 0.9, rep: 2, label: 'rep 2', what: 'rep' })
     .filter((c) => !c.pass)
     .map((c) => c.code);
 }
@@ -48,22 +48,20 @@ describe('END SPURT by band', () => {
   });
 });
 
-describe('LOW RATE floors by band (§4): max(floor, usual − 4)', () => {
+describe('LOW RATE floors by band (§4; the usual-rate rise needs history, which no production path has yet)', () => {
   it.each([
-    [30, 29, undefined, true],
-    [30, 30, undefined, false],
-    [60, 27, undefined, true],
-    [60, 29, undefined, false], // 6 × 1:00 at rate 29 is fine
-    [100, 28, undefined, false],
-    [300, 23, undefined, true],
-    [300, 24, undefined, false],
-    [600, 19, undefined, true],
-    [600, 20, undefined, false],
-    [1800, 16, undefined, false], // off past 20 min (rate-capped tests)
-    [300, 27, 32, true], // usual 32 − 4 = 28
-    [300, 28, 32, false],
-  ])('%i s at %i spm (usual %s) → raised %s', (durationS, rate, usual, expected) => {
-    expect(raised(rep(durationS, { strokeRate: rate }), 1, usual).includes('LOW_RATE')).toBe(expected);
+    [30, 29, true],
+    [30, 30, false],
+    [60, 27, true],
+    [60, 29, false], // 6 × 1:00 at rate 29 is fine
+    [100, 28, false],
+    [300, 23, true],
+    [300, 24, false],
+    [600, 19, true],
+    [600, 20, false],
+    [1800, 16, false], // off past 20 min (rate-capped tests)
+  ])('%i s at %i spm → raised %s', (durationS, rate, expected) => {
+    expect(raised(rep(durationS, { strokeRate: rate })).includes('LOW_RATE')).toBe(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatRowTime } from '../../src/rowing/format.js';
 import {
-  formatRowTime,
   parseRowTime,
   priorReference,
   referenceFrom2k,

@@ -5,7 +5,7 @@
  * sprints judged all-out, ≥ 95 % of held-back sprints (held or rate-only) judged not all-out.
  */
 import { describe, expect, it } from 'vitest';
-import { PROFILE_NAMES } from '../../src/sources/simulator/device-profiles.js';
+import { PROFILE_NAMES } from '../../src/sources/simulator/simulated-consoles.js';
 import { judgeSimulated, type JudgedSprint } from './simulated-sprints.js';
 
 function sessions(): JudgedSprint[] {

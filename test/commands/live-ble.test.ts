@@ -59,7 +59,7 @@ describe('live over NOBLE_WEBSOCKET against simulate --ble', () => {
   ])('start-up over the ws path: a %s device (%s) ends up recorded', async (device, _what, logLine) => {
     const dir = mkdtempSync(join(tmpdir(), 'ergsprint-live-'));
     const recording = join(dir, 'live.ndjson');
-    const { sim, url } = await startSimulator(['--ble-device', device, '--warmup', '0', '--duration', '5']);
+    const { sim, url } = await startSimulator(['--profile', device, '--warmup', '0', '--duration', '5']);
     const live = start(['live', '--record', recording, '--port', '0', '--timeout', '10'], remoteAdapter(url));
     expect((await sim.exited).code).toBe(0);
     live.child.kill('SIGINT');

@@ -30,7 +30,8 @@ describe('live when the remote adapter misbehaves', () => {
     await sim1.exited;
     await waitFor(() => ROWERS.every((id) => events(recording, id).includes('disconnected')), 5_000, () => `disconnected for both rowers (live: ${live.stderr()})`);
     const beforeRestart = ROWERS.map((id) => rowerFrames(recording, id));
-    expect(live.stdout()).toMatch(/disconnected/); // shown on the status output too
+    // shown on the status output too (the pipe is read after the timer that read the file: wait for it)
+    await waitFor(() => /disconnected/.test(live.stdout()), 2_000, () => `"disconnected" on stdout: ${live.stdout()}`);
 
     const { sim: sim2 } = await startSimulator(['--rowers', '2', '--warmup', '0', '--seed', '99', '--duration', '8'], { ERGSPRINT_BLE_TRACE: trace }, port);
     expect((await sim2.exited).code).toBe(0);

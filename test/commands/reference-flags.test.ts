@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
-import { referenceSettings } from '../../src/commands/reference-flags.js';
+import { referenceArgs, referenceSettings } from '../../src/commands/reference-flags.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -29,6 +29,9 @@ const bad: [string, string, RegExp][] = [
   ['--ref-2k', '7:05:00', /^ergsprint: --ref-2k: "7:05:00" is not a 2k time/],
   ['--ref-500m', '0:40', /^ergsprint: --ref-500m: 0:40 is not a plausible 500m time: give one between 1:05 and 4:00\n$/],
   ['--ref-500m', '1:32,5', /^ergsprint: --ref-500m: "1:32,5" is not a 500m time/],
+  ['--hr-max', '90', /^ergsprint: --hr-max must be a whole number of beats per minute from 100 to 230 \(got "90"\)\n$/],
+  ['--hr-max', '185.5', /^ergsprint: --hr-max must be a whole number/],
+  ['--hr-max', 'max', /^ergsprint: --hr-max must be a whole number/],
 ];
 
 describe.each(commands)('%s', (_, args) => {
@@ -55,5 +58,29 @@ describe('plausible declared times', () => {
   it('analyze judges against a plausible 2k', async () => {
     const { code } = await stderrOf(['analyze', 'fixtures/hiit-allout.ndjson', '--ref-2k', '7:05']);
     expect(code).toBe(0);
+  });
+});
+
+describe('--hr-max: the heart-rate reading of the verdicts', () => {
+  it('declares the known maximum, and start hands it on to live', () => {
+    expect(referenceSettings({ hrMax: '188' }).hr).toEqual({ maxBpm: 188 });
+    expect(referenceSettings({}).hr).toBeUndefined();
+    expect(referenceArgs({ ref2k: '7:05', hrMax: '188' })).toEqual(['--ref-2k', '7:05', '--hr-max', '188']);
+  });
+
+  it('analyze reads each rep\'s peak heart rate against it (no HR reasons without it)', async () => {
+    const reasons = async (extra: string[]): Promise<string[]> => {
+      let out = '';
+      vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
+      expect(await main(['node', 'ergsprint', 'analyze', 'fixtures/hiit-held.ndjson', '--json', ...extra])).toBe(0);
+      vi.restoreAllMocks();
+      const doc = JSON.parse(out) as { rowers: Array<{ intervals: Array<{ verdict?: { reasons: Array<{ code: string; message: string }> } }> }> };
+      return doc.rowers[0]!.intervals.flatMap((iv) => iv.verdict?.reasons ?? []).filter((r) => r.code === 'HR').map((r) => r.message);
+    };
+    expect(await reasons([])).toEqual([]);
+    // the fixture's athlete has HR max 190 (fixtures/README.md); with 190 declared some rep reads its peak against it
+    const withMax = await reasons(['--hr-max', '190']);
+    expect(withMax.length).toBeGreaterThan(0);
+    expect(withMax.every((m) => /of your max|max of 190/.test(m))).toBe(true);
   });
 });

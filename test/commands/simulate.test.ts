@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { decodeRowerData } from '../../src/ftms/rower-data.js';
 import { readRecording } from '../../src/recording/reader.js';
+import { summaryLine } from '../../src/commands/simulate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ergsprint-simulate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +59,7 @@ describe('ergsprint simulate', () => {
   });
 
   const bad: Array<[string[], RegExp]> = [
-    [['--profile', 'pm6'], /unknown profile "pm6".*ideal, hz1-hold, per-stroke, pm5-split, whole-spm, stale, no-power, dropped/],
+    [['--profile', 'pm6'], /unknown profile "pm6".*ideal, hz1-hold, per-stroke, pm5-split, whole-spm, stale, no-power, dropped, i-rower, refuse-start/],
     [['--held', '11'], /held rep 11 .*8 reps/],
     [['--rate-only', '2', '--reps', '1'], /rate-only rep 2/],
     [['--held', '3', '--rate-only', '3'], /both held back and rate-only/],
@@ -126,5 +127,20 @@ describe('ergsprint simulate', () => {
     const r = await cli('simulate');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--out/);
+  });
+});
+
+describe('simulate summary line', () => {
+  const session = (lastMs: number) => ({
+    header: { startedAt: '2026-01-01T00:00:00.000Z', source: 'simulator' as const, rowers: [{ id: 'sim-1', name: 'SIM Rower 1Hz' }] },
+    items: [
+      { kind: 'frame' as const, t: 0, rower: 'sim-1', char: '2ad1', bytes: new Uint8Array(2) },
+      { kind: 'event' as const, t: lastMs, rower: 'sim-1', event: 'disconnected' },
+    ],
+    labels: { intervals: [{ kind: 'work' as const, start: 1, end: 2, allOut: true }] },
+  });
+  it('prints the session length as a clock rounded before the minutes are split: 119.6 s is 2:00, not 1:60', () => {
+    expect(summaryLine('s.ndjson', session(119_600))).toBe('wrote s.ndjson: SIM Rower 1Hz, 1 sprint, 1 frames, 2:00');
+    expect(summaryLine('s.ndjson', session(59_400), 's.labels.json')).toBe('wrote s.ndjson: SIM Rower 1Hz, 1 sprint, 1 frames, 0:59; labels s.labels.json');
   });
 });

@@ -22,9 +22,9 @@ describe('findProfile', () => {
   it('whole-spm consoles from REFERENCE rule 7', () => {
     for (const name of ['KS-WR1 x', 'Whipr', 'MERACH-Q1S 7']) expect(findProfile(name).wholeSpmStrokeRate).toBe(true);
   });
-  it("the simulator's no-power console gets power from pace", () => {
-    expect(findProfile('SIM Rower NoPower').powerFromPace).toBe(true);
-    expect(findProfile('SIM Rower').powerFromPace).toBe(false);
+  it('holds real consoles only: no entry for the simulator (its consoles imitate these)', () => {
+    expect(BUILTIN_PROFILES.map((p) => p.id).filter((id) => /sim/i.test(id))).toEqual([]);
+    expect(findProfile('SIM Rower NoPower')).toBe(GENERIC_PROFILE);
   });
   it('non-FTMS rowers carry a message', () => {
     for (const name of ['SmartRow', 'ECH-ROW 1', 'DOMYOS-ROW 2']) expect(findProfile(name).notFtms).toMatch(/not FTMS/);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DeviceProfile } from '../../src/ftms/device-profiles.js';
+import type { ConsoleProfile } from '../../src/ftms/device-profiles.js';
 import { GENERIC_PROFILE } from '../../src/ftms/device-profiles.js';
 import type { Frame } from '../../src/ftms/frame.js';
 import { createSampleAssembler } from '../../src/ftms/merge.js';
@@ -246,7 +246,7 @@ describe('bad frames, other characteristics, heart-rate strap', () => {
 });
 
 describe('device profiles', () => {
-  const profile = (over: Partial<DeviceProfile>): DeviceProfile => ({ ...GENERIC_PROFILE, id: 'test', ...over });
+  const profile = (over: Partial<ConsoleProfile>): ConsoleProfile => ({ ...GENERIC_PROFILE, id: 'test', ...over });
   it('wholeSpmStrokeRate doubles the spec reading', () => {
     // flags 0 | SR 0x18 = 24 raw → 12.0 by the spec, 24 spm on a whole-spm console | SC 5
     expect(run([rd(0, '0000 18 0500')], { profile: profile({ wholeSpmStrokeRate: true }) })[0]?.strokeRate).toBe(24);

@@ -33,6 +33,14 @@ const soundBtn = document.getElementById('sound') as HTMLButtonElement;
 const switchLink = document.getElementById('switch') as HTMLAnchorElement;
 switchLink.href = wall ? '/' : '/wall';
 switchLink.textContent = wall ? 'Single view' : 'Wall view';
+// the history link shows only when this server keeps a history (GET /api/history answers)
+if (!wall) {
+  fetch('/api/history?limit=1')
+    .then((res) => {
+      (document.getElementById('history-link') as HTMLAnchorElement).hidden = !res.ok;
+    })
+    .catch(() => undefined);
+}
 soundBtn.addEventListener('click', () => {
   const on = cues.toggle();
   soundBtn.textContent = on ? 'Sound on' : 'Sound off';

@@ -34,6 +34,7 @@ export function applyMessage(s: DisplayState, msg: ServerMessage): number | unde
       const r = rower(s, msg.rower);
       r.name = msg.name;
       r.connected = msg.connected;
+      if (msg.athlete !== undefined) r.athlete = msg.athlete;
       r.t = Math.max(r.t, msg.t);
       return msg.t;
     }
@@ -69,6 +70,19 @@ export function applyMessage(s: DisplayState, msg: ServerMessage): number | unde
     case 'summary':
       rower(s, msg.rower).summary = msg.summary;
       return undefined;
+    case 'session': {
+      // the same reduction as the server's (session-store.ts): a new session clears the last one's
+      // intervals, summary and chart; an ended one keeps them, so its summary stays up until the next stroke
+      const r = rower(s, msg.rower);
+      r.session = { state: msg.state, t: msg.t, ...(msg.id !== undefined ? { id: msg.id } : {}) };
+      r.t = Math.max(r.t, msg.t);
+      if (msg.state === 'started') {
+        r.intervals = [];
+        delete r.summary;
+        delete s.traces[msg.rower];
+      }
+      return msg.t;
+    }
   }
 }
 

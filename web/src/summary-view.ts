@@ -1,9 +1,23 @@
 /** The session summary shown when a session ends: interval table with verdicts, decrement score, power chart. */
-import type { DisplayRowerState } from '../../src/server/protocol.js';
+import type { Interval, SessionSummary } from '../../src/analysis/types.js';
+import type { DisplayRowerState, PowerTrace } from '../../src/server/protocol.js';
 import type { DisplayState } from './state.js';
 import { PowerChart } from './power-chart.js';
 import { badgeHtml, reasonLine } from './verdict-badges.js';
 import { clock, esc, int, pace } from './format.js';
+
+/** What a summary shows: a live rower's end of session, or a session from history. */
+export interface SummaryInput {
+  /** changes when anything shown changes (the view re-renders only then) */
+  key: string;
+  /** athlete or rower name */
+  title: string;
+  summary: SessionSummary;
+  intervals: Interval[];
+  trace: PowerTrace | undefined;
+  /** data time of the end, ms */
+  nowT: number;
+}
 
 export class SummaryView {
   private chart: PowerChart | undefined;
@@ -13,12 +27,17 @@ export class SummaryView {
 
   /** Renders the summary of rower `r` (only re-renders when something changed). */
   render(s: DisplayState, r: DisplayRowerState): void {
-    const sum = r.summary;
-    if (sum === undefined) return;
-    const key = `${s.generation}:${r.id}:${r.intervals.length}:${JSON.stringify(sum)}`;
-    if (key === this.key) return;
-    this.key = key;
-    const rows = r.intervals
+    if (r.summary === undefined) return;
+    const key = `${s.generation}:${r.id}:${r.intervals.length}:${JSON.stringify(r.summary)}`;
+    this.show({ key, title: r.athlete ?? r.name, summary: r.summary, intervals: r.intervals, trace: s.traces[r.id], nowT: r.t });
+  }
+
+  /** Renders a summary from its parts (only re-renders when `input.key` changed). */
+  show(input: SummaryInput): void {
+    const sum = input.summary;
+    if (input.key === this.key) return;
+    this.key = input.key;
+    const rows = input.intervals
       .filter((iv) => iv.kind === 'work' || iv.kind === 'rest')
       .map((iv) => {
         const st = iv.stats;
@@ -30,7 +49,7 @@ export class SummaryView {
     const dec = sum.decrementPct !== undefined ? `${sum.decrementPct.toFixed(1)} %` : '–';
     this.root.innerHTML = `
 <section class="summary">
-  <header class="topbar"><span class="name">${esc(r.athlete ?? r.name)}</span><span class="phase-label">Session summary</span><span class="rep">${sum.allOut} of ${sum.sprints} sprints all-out</span></header>
+  <header class="topbar"><span class="name">${esc(input.title)}</span><span class="phase-label">Session summary</span><span class="rep">${sum.allOut} of ${sum.sprints} sprints all-out</span></header>
   <div class="summary-head">
     <div class="metric"><span class="value" data-f="decrement">${dec}</span><label>Decrement score</label></div>
     <p class="reading">${esc(sum.decrementReading ?? '')}${sum.notes.map((n) => `<br>${esc(n)}`).join('')}</p>
@@ -42,7 +61,7 @@ export class SummaryView {
     this.chart = undefined;
     if (chartEl) {
       this.chart = new PowerChart(chartEl);
-      this.chart.update({ trace: s.traces[r.id], intervals: r.intervals, phase: null, nowT: r.t });
+      this.chart.update({ trace: input.trace, intervals: input.intervals, phase: null, nowT: input.nowT });
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { ProfileLookup, BleProfile } from './device-profile-lookup.js';
 import type { NobleAdvertisement } from './noble-types.js';
+import { FTMS_SERVICE, HEART_RATE_SERVICE } from '../../ftms/uuids.js';
 
 export type DeviceKind = 'rower' | 'hr' | 'not-ftms' | 'unknown';
 
@@ -27,7 +28,7 @@ function ftmsServiceData(adv: NobleAdvertisement): Buffer | undefined {
   const sd = adv.serviceData;
   if (!sd) return undefined;
   if (Buffer.isBuffer(sd)) return sd.length > 0 ? sd : undefined; // noble's websocket bindings: payload only
-  return sd.find((entry) => shortUuid(entry.uuid) === '1826')?.data;
+  return sd.find((entry) => shortUuid(entry.uuid) === FTMS_SERVICE)?.data;
 }
 
 /** True when FTMS service data says "rower": type bytes `10 00`, or byte-swapped `00 10` (seen in the wild). */
@@ -47,9 +48,9 @@ export function recognise(adv: NobleAdvertisement, lookup: ProfileLookup): Recog
     const swapped = data[1] === 0x00;
     return withProfile({ kind: 'rower', reason: `FTMS service data says rower${swapped ? ' (type bytes swapped)' : ''}` });
   }
-  if (services.includes('1826')) return withProfile({ kind: 'rower', reason: 'advertises FTMS service 1826' });
+  if (services.includes(FTMS_SERVICE)) return withProfile({ kind: 'rower', reason: 'advertises FTMS service 1826' });
   if (profile?.notFtms) return { kind: 'not-ftms', reason: profile.notFtms, profile };
   if (profile) return { kind: 'rower', reason: `name matches device profile ${profile.id}`, profile };
-  if (services.includes('180d')) return { kind: 'hr', reason: 'advertises Heart Rate service 180d' };
+  if (services.includes(HEART_RATE_SERVICE)) return { kind: 'hr', reason: 'advertises Heart Rate service 180d' };
   return { kind: 'unknown', reason: 'advertisement names no FTMS or heart-rate service' };
 }

@@ -12,6 +12,20 @@ import { discoverService, subscribe, tryRead } from './gatt.js';
 import type { NobleCharacteristic, NoblePeripheral } from './noble-types.js';
 import type { Radio } from './radio.js';
 import { runStartup } from './startup-sequence.js';
+import {
+  CONTROL_POINT,
+  DEVICE_INFORMATION_SERVICE,
+  FIRMWARE_REVISION,
+  FTMS_SERVICE,
+  HEART_RATE_MEASUREMENT,
+  HEART_RATE_SERVICE,
+  MACHINE_FEATURE,
+  MACHINE_STATUS,
+  MANUFACTURER_NAME,
+  MODEL_NUMBER,
+  ROWER_DATA,
+  TRAINING_STATUS,
+} from '../../ftms/uuids.js';
 
 export interface ConnectionOptions {
   /** 'rower': FTMS (+ HR, Device Information if present); 'hr': a heart-rate strap only */
@@ -27,8 +41,8 @@ export interface ConnectionOptions {
   log: (line: string) => void;
 }
 
-const STREAMED = ['2ad1', '2ada', '2ad3', '2a37'];
-const DEVICE_INFO = ['2a29', '2a24', '2a26'];
+const STREAMED = [ROWER_DATA, MACHINE_STATUS, TRAINING_STATUS, HEART_RATE_MEASUREMENT];
+const DEVICE_INFO = [MANUFACTURER_NAME, MODEL_NUMBER, FIRMWARE_REVISION];
 
 /** Connect to `peripheral` and stream its frames until it disconnects. */
 export function connection$(radio: Radio, peripheral: NoblePeripheral, opts: ConnectionOptions): Observable<SourceItem> {
@@ -60,13 +74,13 @@ export function connection$(radio: Radio, peripheral: NoblePeripheral, opts: Con
       const t = opts.callTimeoutMs;
       const chars = new Map<string, NobleCharacteristic>();
       if (opts.role === 'rower') {
-        const ftms = await discoverService(peripheral, '1826', t);
-        if (!ftms || !ftms.has('2ad1')) {
+        const ftms = await discoverService(peripheral, FTMS_SERVICE, t);
+        if (!ftms || !ftms.has(ROWER_DATA)) {
           throw new BleError('NOT_FTMS', `${opts.name} (${peripheral.id}) has no FTMS Rower Data characteristic (2ad1): it is not an FTMS rower`);
         }
         for (const [k, v] of ftms) chars.set(k, v);
-        for (const [k, v] of (await discoverService(peripheral, '180d', t)) ?? []) chars.set(k, v);
-        const info = await discoverService(peripheral, '180a', t);
+        for (const [k, v] of (await discoverService(peripheral, HEART_RATE_SERVICE, t)) ?? []) chars.set(k, v);
+        const info = await discoverService(peripheral, DEVICE_INFORMATION_SERVICE, t);
         if (closed) return;
         announced = true;
         event('connected'); // before the reads, so the rower's first item carries its name
@@ -74,11 +88,11 @@ export function connection$(radio: Radio, peripheral: NoblePeripheral, opts: Con
           const value = await tryRead(info?.get(uuid), t);
           if (value) frame(uuid, value);
         }
-        const feature = await tryRead(chars.get('2acc'), t);
-        if (feature) frame('2acc', feature);
+        const feature = await tryRead(chars.get(MACHINE_FEATURE), t);
+        if (feature) frame(MACHINE_FEATURE, feature);
       } else {
-        const hr = await discoverService(peripheral, '180d', t);
-        if (!hr?.has('2a37')) throw new BleError('NOT_FTMS', `${opts.name} (${peripheral.id}) has no Heart Rate Measurement (2a37)`);
+        const hr = await discoverService(peripheral, HEART_RATE_SERVICE, t);
+        if (!hr?.has(HEART_RATE_MEASUREMENT)) throw new BleError('NOT_FTMS', `${opts.name} (${peripheral.id}) has no Heart Rate Measurement (2a37)`);
         for (const [k, v] of hr) chars.set(k, v);
       }
       if (closed) return;
@@ -97,7 +111,7 @@ export function connection$(radio: Radio, peripheral: NoblePeripheral, opts: Con
         if (outcome !== 'subscribed') opts.log(`${opts.name}: subscribe ${uuid}: ${outcome}`);
       }
       if (opts.role === 'rower' && !closed) {
-        const steps = await runStartup(chars.get('2ad9'), opts.startup, t);
+        const steps = await runStartup(chars.get(CONTROL_POINT), opts.startup, t);
         for (const s of steps) if (s.outcome !== 'success') opts.log(`${opts.name}: control point op ${s.op}: ${s.outcome} (continuing)`);
       }
     };

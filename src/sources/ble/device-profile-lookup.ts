@@ -1,6 +1,6 @@
 /**
  * What the BLE source needs from a device profile (src/ftms/device-profiles.ts holds the table;
- * its `DeviceProfile` satisfies this structurally). Passed in, so the source stays testable.
+ * its `ConsoleProfile` satisfies this structurally). Passed in, so the source stays testable.
  */
 import type { StartupMode } from '../../ftms/device-profiles.js';
 
@@ -14,4 +14,3 @@ export interface BleProfile {
 /** Profile for an advertised name, or undefined for an unknown device. */
 export type ProfileLookup = (name: string) => BleProfile | undefined;
 
-export const noProfiles: ProfileLookup = () => undefined;

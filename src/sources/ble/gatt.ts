@@ -4,6 +4,7 @@
  */
 import type { NobleCharacteristic, NoblePeripheral } from './noble-types.js';
 import { withTimeout } from './with-timeout.js';
+import { CLIENT_CHARACTERISTIC_CONFIGURATION } from '../../ftms/uuids.js';
 
 /**
  * Characteristics of service `serviceUuid` by short UUID, or null when the service is absent.
@@ -46,7 +47,7 @@ export async function subscribe(c: NobleCharacteristic, timeoutMs: number): Prom
   } catch {
     try {
       const descriptors = await withTimeout(c.discoverDescriptorsAsync(), timeoutMs, `descriptors of ${c.uuid}`);
-      const cccd = descriptors.find((d) => d.uuid === '2902');
+      const cccd = descriptors.find((d) => d.uuid === CLIENT_CHARACTERISTIC_CONFIGURATION);
       if (!cccd) return 'failed';
       const value = c.properties.includes('notify') ? Buffer.from([1, 0]) : Buffer.from([2, 0]);
       await withTimeout(

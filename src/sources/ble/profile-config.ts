@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { BUILTIN_PROFILES, type DeviceProfile, findProfile, mergeProfiles, type UserDeviceProfile } from '../../ftms/device-profiles.js';
+import { BUILTIN_PROFILES, type ConsoleProfile, findProfile, mergeProfiles, type UserConsoleProfile } from '../../ftms/device-profiles.js';
 import { FileOpenError, readTextFile } from '../../recording/regular-file.js';
 import { STARTUP_MODES } from '../../ftms/device-profiles.js';
 import type { ProfileLookup } from './device-profile-lookup.js';
@@ -38,7 +38,7 @@ export class ProfileConfigError extends Error {
 }
 
 /** Parse and validate a profiles file's text; throws ProfileConfigError naming the bad field. */
-export function parseProfileConfig(text: string, path: string): UserDeviceProfile[] {
+export function parseProfileConfig(text: string, path: string): UserConsoleProfile[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -50,11 +50,11 @@ export function parseProfileConfig(text: string, path: string): UserDeviceProfil
     const issue = r.error.issues[0];
     throw new ProfileConfigError(path, `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`);
   }
-  return r.data.profiles.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as UserDeviceProfile);
+  return r.data.profiles.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as UserConsoleProfile);
 }
 
 /** User profiles from `path`, or from `defaultPath` when it exists, else none. Only a regular file is read (a FIFO cannot block). */
-export function loadUserProfiles(path: string | undefined, defaultPath: string): UserDeviceProfile[] {
+export function loadUserProfiles(path: string | undefined, defaultPath: string): UserConsoleProfile[] {
   const file = path ?? (existsSync(defaultPath) ? defaultPath : undefined);
   if (!file) return [];
   let text: string;
@@ -68,7 +68,7 @@ export function loadUserProfiles(path: string | undefined, defaultPath: string):
 }
 
 /** The lookup the BLE source uses: built-ins with the user's entries merged over them. */
-export function profileLookup(user: readonly UserDeviceProfile[]): { lookup: ProfileLookup; profiles: DeviceProfile[] } {
+export function profileLookup(user: readonly UserConsoleProfile[]): { lookup: ProfileLookup; profiles: ConsoleProfile[] } {
   const profiles = mergeProfiles(BUILTIN_PROFILES, user);
   return {
     profiles,

@@ -8,7 +8,7 @@ import type { Frame, RowerEvent } from '../../ftms/frame.js';
 import { encodeHeartRate } from '../../ftms/heart-rate.js';
 import { encodeRowerData, type RowerDataFields } from '../../ftms/rower-data.js';
 import { HEART_RATE_MEASUREMENT, ROWER_DATA } from '../../ftms/uuids.js';
-import type { DeviceProfile, HrSource } from './device-profiles.js';
+import type { SimulatedConsole, HrSource } from './simulated-consoles.js';
 import type { MonitorTrace } from './flywheel.js';
 import { type CounterQuirks, createReadout, type Readout } from './monitor-readout.js';
 import type { Random } from './random.js';
@@ -24,7 +24,7 @@ export interface GapOption {
 export interface EmitOptions {
   rowerId: string;
   name: string;
-  profile: DeviceProfile;
+  profile: SimulatedConsole;
   hr: HrSource;
   /** heart rate, bpm, at each whole second of rowing time */
   hrTrace: readonly number[];
@@ -91,7 +91,7 @@ export function emitFrames(trace: MonitorTrace, o: EmitOptions): Item[] {
 }
 
 /** The Rower Data notification(s) one readout becomes on this device. */
-export function rowerDataParts(r: Readout, profile: DeviceProfile, heartRate: number | undefined): RowerDataFields[] {
+export function rowerDataParts(r: Readout, profile: SimulatedConsole, heartRate: number | undefined): RowerDataFields[] {
   const strokeRate = profile.wholeSpm ? Math.round(r.strokeRateSpm) / 2 : r.strokeRateSpm;
   const hr = heartRate === undefined ? {} : { heartRate };
   const power = profile.power ? { powerW: r.powerW } : {};

@@ -4,7 +4,7 @@
  * has stopped (zeros, or the stale last values for WaterRower-style consoles).
  */
 import { paceS500FromPowerW } from './athlete.js';
-import type { DeviceProfile } from './device-profiles.js';
+import type { SimulatedConsole } from './simulated-consoles.js';
 import { type MonitorStroke, type MonitorTrace, traceAt } from './flywheel.js';
 
 export interface Readout {
@@ -41,7 +41,7 @@ export interface CounterQuirks {
 const STOPPED_AFTER_MIN_S = 5;
 
 /** A function giving the readout at rowing time `tS` (s since rowing started) for a device profile. */
-export function createReadout(trace: MonitorTrace, profile: DeviceProfile, quirks?: CounterQuirks): (tS: number) => Readout {
+export function createReadout(trace: MonitorTrace, profile: SimulatedConsole, quirks?: CounterQuirks): (tS: number) => Readout {
   const plain = plainReadout(trace, profile);
   if (!quirks) return plain;
   const resetAtS = quirks.resetAtS;
@@ -67,7 +67,7 @@ export function createReadout(trace: MonitorTrace, profile: DeviceProfile, quirk
   };
 }
 
-function plainReadout(trace: MonitorTrace, profile: DeviceProfile): (tS: number) => Readout {
+function plainReadout(trace: MonitorTrace, profile: SimulatedConsole): (tS: number) => Readout {
   const strokes = trace.strokes;
   const firstCatchS = strokes[0]?.applied.catchS ?? 0;
   // prefix sums for the running averages, and the rate a PM5 freezes at during a programmed rest

@@ -4,7 +4,7 @@
  * SimulateOptionsError with a `code`.
  */
 import { type Athlete, athletePresets } from './athlete.js';
-import { type HrSource, HR_SOURCES, isProfileName, PROFILE_NAMES, type ProfileName } from './device-profiles.js';
+import { type HrSource, HR_SOURCES, isProfileName, PROFILE_NAMES, type ProfileName } from './simulated-consoles.js';
 import type { GapOption } from './emit-frames.js';
 
 /** Per-rower choices when a recording holds several rowers. */

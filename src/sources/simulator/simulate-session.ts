@@ -5,7 +5,7 @@
 import type { Frame, RowerEvent } from '../../ftms/frame.js';
 import type { RecordingHeader } from '../../recording/format.js';
 import { makeAthlete } from './athlete.js';
-import { deviceProfiles } from './device-profiles.js';
+import { advertisedName, simulatedConsoles } from './simulated-consoles.js';
 import { emitFrames } from './emit-frames.js';
 import { runFlywheel } from './flywheel.js';
 import { heartRateTrace } from './heart-rate-model.js';
@@ -52,7 +52,7 @@ export function simulateSession(opts: SimulateOptions = {}): SimulatedSession {
       athlete.p2kW *= rng.uniform(0.8, 1.15);
       athlete.sprintRateSpm += rng.int(-3, 3);
     }
-    const profile = deviceProfiles[r.profile];
+    const profile = simulatedConsoles[r.profile];
     const plan = planSession({
       reps: o.reps, workS: o.workS, restS: o.restS, warmupS: o.warmupS, cooldownS: o.cooldownS, steadyMin: o.steadyMin, held: r.held, rateOnly: r.rateOnly, surges: o.surges, stopInRestS: r.stopInRestS,
       ...(o.ladderMin > 0 ? { ladderMin: o.ladderMin } : {}),
@@ -61,7 +61,8 @@ export function simulateSession(opts: SimulateOptions = {}): SimulatedSession {
     const strokes = generateStrokes(plan, athlete, { workS: o.workS, restS: o.restS }, rng);
     const trace = runFlywheel(strokes, athlete.dragFactor);
     const hrTrace = heartRateTrace(strokes, athlete, trace.endS, rng);
-    const name = r.name ?? (many ? `${profile.advertisedName} ${index + 1}` : profile.advertisedName);
+    const advertised = advertisedName(profile);
+    const name = r.name ?? (many ? `${advertised} ${index + 1}` : advertised);
     const leadInS = LEAD_IN_S + index * 0.4; // rowers never catch on the same millisecond
     const counters = o.counterOffset || o.resetAtS !== undefined ? counterQuirks(leadInS) : undefined;
     const items = emitFrames(trace, { rowerId: r.id, name, profile, hr: r.hr, hrTrace, leadInS, tailEmitS: TAIL_EMIT_S, ...(o.gap ? { gap: o.gap } : {}), ...(counters ? { counters } : {}), rng: radio });

@@ -82,7 +82,7 @@ describe('bleSource$ through real noble over virtual bindings', () => {
 
   it('treats "control not permitted" as non-fatal and keeps streaming', async () => {
     const profile: BleProfile = { id: 'picky', startup: 'control-start' };
-    const { noble, bindings } = virtualNoble([{ ...ROWER_A, startup: 'none', startAnswer: 5 }]);
+    const { noble, bindings } = virtualNoble([{ ...ROWER_A, startup: 'none', startAnswer: 'control-not-permitted' }]);
     const { items, logs, errors } = run({ noble, rowers: [], hr: [], profiles: () => profile });
     await until(() => logs.some((l) => l.includes('control-not-permitted')), 3000, 'the refusal');
     expect(bindings.push(ROWER_A.id, '2ad1', elapsedFrame(7))).toBe(true);

@@ -4,21 +4,19 @@
  * chosen times. `NOBLE_WEBSOCKET=1 ergsprint live` then runs the true noble path with no radio.
  */
 import { appendFileSync } from 'node:fs';
-import type { StartupMode } from '../../../ftms/device-profiles.js';
 import type { Frame } from '../../../ftms/frame.js';
+import { DEVICE_INFORMATION_SERVICE, FTMS_SERVICE, HEART_RATE_SERVICE, ROWER_DATA } from '../../../ftms/uuids.js';
+import { imitatedProfile, simulatedConsoles } from '../simulated-consoles.js';
 import { simulateSession } from '../simulate-session.js';
-import type { SimulateOptions } from '../simulate-options.js';
+import { resolveSimulateOptions, type SimulateOptions } from '../simulate-options.js';
 import type { LinkDrop } from './drop-schedule.js';
 import { VirtualBindings } from './virtual-bindings.js';
 import type { VirtualDeviceSpec } from './virtual-device.js';
 import { startWsSlaveServer, WS_SLAVE_PORT } from './ws-slave-server.js';
 
 export interface BleSimulatorConfig {
+  /** the session; each rower's `--profile` (a SimulatedConsole) decides its name and BLE start-up */
   simulate: SimulateOptions;
-  /** BLE start-up behaviour of every rower; 'refuse-start' answers Start with "control not permitted" yet streams */
-  startup: StartupMode | 'refuse-start';
-  /** prefix for advertised names (so `live` matches a device profile, e.g. 'I-ROWER') */
-  namePrefix?: string;
   drops: LinkDrop[];
   /** at each of these times, s, send the central the malformed messages of MALFORMED_MESSAGES */
   malformedAtS?: number[];
@@ -52,11 +50,11 @@ export const MALFORMED_MESSAGES = (id: string): string[] => [
   '[1,2,3]',
   '{"peripheralUuid":"x"}',
   '{"type":"discover","peripheralUuid":"ffffffffffff"}',
-  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"1826","characteristicUuid":"2ad1","data":"zz"}`,
-  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"1826","characteristicUuid":"2ad1","data":12}`,
-  `{"type":"characteristicsDiscover","peripheralUuid":"${id}","serviceUuid":"1826","characteristics":"2ad1"}`,
-  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"ffff","characteristicUuid":"2ad1","data":"0100"}`,
-  `{"type":"read","peripheralUuid":"0000000000ff","serviceUuid":"1826","characteristicUuid":"2ad1","data":"0100"}`,
+  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"${FTMS_SERVICE}","characteristicUuid":"${ROWER_DATA}","data":"zz"}`,
+  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"${FTMS_SERVICE}","characteristicUuid":"${ROWER_DATA}","data":12}`,
+  `{"type":"characteristicsDiscover","peripheralUuid":"${id}","serviceUuid":"${FTMS_SERVICE}","characteristics":"${ROWER_DATA}"}`,
+  `{"type":"read","peripheralUuid":"${id}","serviceUuid":"ffff","characteristicUuid":"${ROWER_DATA}","data":"0100"}`,
+  `{"type":"read","peripheralUuid":"0000000000ff","serviceUuid":"${FTMS_SERVICE}","characteristicUuid":"${ROWER_DATA}","data":"0100"}`,
 ];
 
 /** BLE address-like id for rower `i` (0-based). */
@@ -66,13 +64,18 @@ export const simulatedDeviceId = (i: number): string => `e75100${(i + 1).toStrin
 export async function startBleSimulator(cfg: BleSimulatorConfig): Promise<RunningBleSimulator> {
   const session = simulateSession(cfg.simulate);
   const ids = new Map(session.header.rowers.map((r, i) => [r.id, simulatedDeviceId(i)]));
-  const devices: VirtualDeviceSpec[] = session.header.rowers.map((r, i) => ({
-    id: simulatedDeviceId(i),
-    name: cfg.namePrefix ? `${cfg.namePrefix} ${r.name}` : r.name,
-    services: ['1826', '180d', '180a'],
-    startup: cfg.startup === 'control-start' ? 'control-start' : 'none',
-    ...(cfg.startup === 'refuse-start' ? { startAnswer: 5 } : {}),
-  }));
+  const resolved = resolveSimulateOptions(cfg.simulate).rowers;
+  const devices: VirtualDeviceSpec[] = session.header.rowers.map((r, i) => {
+    const simulated = simulatedConsoles[resolved[i]?.profile ?? 'hz1-hold'];
+    return {
+      id: simulatedDeviceId(i),
+      name: r.name,
+      services: [FTMS_SERVICE, HEART_RATE_SERVICE, DEVICE_INFORMATION_SERVICE],
+      // a console that refuses Start streams anyway, so it never waits for one
+      startup: simulated.refusesStart ? 'none' : imitatedProfile(simulated).startup,
+      ...(simulated.refusesStart ? { startAnswer: 'control-not-permitted' as const } : {}),
+    };
+  });
   const bindings = new VirtualBindings(devices, { advertiseMs: 100, latencyMs: 2 });
   const server = await startWsSlaveServer(bindings, { port: cfg.port ?? WS_SLAVE_PORT, ...(cfg.host ? { host: cfg.host } : {}) });
   for (const d of devices) cfg.log(`virtual rower ${d.name} (${d.id}) on ws://localhost:${server.port}`);

@@ -5,6 +5,8 @@
  * The peer of a real adapter, not a test mock: it answers only what a device would answer.
  */
 import { EventEmitter } from 'node:events';
+import { type ControlResultName, decodeControlPointRequest, encodeControlPointResponse } from '../../../ftms/control-point.js';
+import { CLIENT_CHARACTERISTIC_CONFIGURATION, CONTROL_POINT, FTMS_SERVICE, ROWER_DATA } from '../../../ftms/uuids.js';
 import { GATT, ROWER_SERVICE_DATA, readValue, serviceOf, type VirtualDeviceSpec } from './virtual-device.js';
 
 interface DeviceState {
@@ -84,7 +86,7 @@ export class VirtualBindings extends EventEmitter {
   discoverServices(id: string, uuids: string[] = []): void {
     const d = this.connectedDevice(id);
     if (!d) return;
-    const have = d.spec.services ?? ['1826'];
+    const have = d.spec.services ?? [FTMS_SERVICE];
     this.later(() => this.emit('servicesDiscover', id, uuids.length ? have.filter((s) => uuids.includes(s)) : have));
   }
 
@@ -110,7 +112,7 @@ export class VirtualBindings extends EventEmitter {
     if (!d) return;
     this.later(() => {
       this.emit('write', id, serviceUuid, charUuid);
-      if (charUuid === '2ad9' && data.length > 0) this.controlPoint(d, serviceUuid, data[0] ?? 0);
+      if (charUuid === CONTROL_POINT && data.length > 0) this.controlPoint(d, serviceUuid, data);
     });
   }
 
@@ -127,7 +129,7 @@ export class VirtualBindings extends EventEmitter {
 
   discoverDescriptors(id: string, serviceUuid: string, charUuid: string): void {
     if (!this.connectedDevice(id)) return;
-    this.later(() => this.emit('descriptorsDiscover', id, serviceUuid, charUuid, ['2902']));
+    this.later(() => this.emit('descriptorsDiscover', id, serviceUuid, charUuid, [CLIENT_CHARACTERISTIC_CONFIGURATION]));
   }
 
   writeValue(id: string, serviceUuid: string, charUuid: string, descriptorUuid: string, data: Buffer): void {
@@ -135,7 +137,7 @@ export class VirtualBindings extends EventEmitter {
     const d = this.connectedDevice(id);
     if (!d) return;
     this.later(() => {
-      if (descriptorUuid === '2902') {
+      if (descriptorUuid === CLIENT_CHARACTERISTIC_CONFIGURATION) {
         if ((data[0] ?? 0) & 0x03) d.notifying.add(charUuid);
         else d.notifying.delete(charUuid);
       }
@@ -155,7 +157,7 @@ export class VirtualBindings extends EventEmitter {
     const d = this.devices.get(id);
     const svc = serviceOf(charUuid);
     if (!d?.connected || !svc || !d.notifying.has(charUuid)) return false;
-    if (charUuid === '2ad1' && d.spec.startup === 'control-start' && !d.started) return false;
+    if (charUuid === ROWER_DATA && d.spec.startup === 'control-start' && !d.started) return false;
     this.emit('read', id, svc, charUuid, Buffer.from(bytes), true);
     return true;
   }
@@ -198,7 +200,7 @@ export class VirtualBindings extends EventEmitter {
 
   isStreaming(id: string): boolean {
     const d = this.devices.get(id);
-    return !!d?.connected && d.notifying.has('2ad1') && (d.spec.startup !== 'control-start' || d.started);
+    return !!d?.connected && d.notifying.has(ROWER_DATA) && (d.spec.startup !== 'control-start' || d.started);
   }
 
   close(): void {
@@ -206,14 +208,17 @@ export class VirtualBindings extends EventEmitter {
     for (const d of this.devices.values()) if (d.connected) this.linkLost(d, 'local');
   }
 
-  private controlPoint(d: DeviceState, serviceUuid: string, op: number): void {
-    let result = 1;
-    if (op === 0x00) d.hasControl = true;
-    else if (op === 0x07) {
-      result = d.spec.startAnswer ?? (d.hasControl ? 1 : 5);
-      if (result === 1) d.started = true;
-    } else if (!d.hasControl) result = 5;
-    if (d.notifying.has('2ad9')) this.emit('read', d.spec.id, serviceUuid, '2ad9', Buffer.from([0x80, op, result]), true);
+  /** Answer a Control Point write as a console would (FTMS §4.16.2): Request Control grants control, Start needs it. */
+  private controlPoint(d: DeviceState, serviceUuid: string, data: Buffer): void {
+    const request = decodeControlPointRequest(data);
+    let result: Exclude<ControlResultName, 'reserved'> = 'success';
+    if (request.op === 'request-control') d.hasControl = true;
+    else if (request.op === 'start-resume') {
+      result = d.spec.startAnswer ?? (d.hasControl ? 'success' : 'control-not-permitted');
+      if (result === 'success') d.started = true;
+    } else if (!d.hasControl) result = 'control-not-permitted';
+    if (!d.notifying.has(CONTROL_POINT)) return;
+    this.emit('read', d.spec.id, serviceUuid, CONTROL_POINT, Buffer.from(encodeControlPointResponse(request.opCode, result)), true);
   }
 
   private linkLost(d: DeviceState, reason: string): void {
@@ -233,8 +238,8 @@ export class VirtualBindings extends EventEmitter {
       const serviceData = adv.serviceData === undefined ? ROWER_SERVICE_DATA : adv.serviceData;
       const advertisement = {
         localName: d.spec.name,
-        serviceUuids: adv.serviceUuids ?? ['1826'],
-        serviceData: serviceData ? [{ uuid: '1826', data: serviceData }] : [],
+        serviceUuids: adv.serviceUuids ?? [FTMS_SERVICE],
+        serviceData: serviceData ? [{ uuid: FTMS_SERVICE, data: serviceData }] : [],
         manufacturerData: null,
         txPowerLevel: undefined,
       };

@@ -1,26 +1,45 @@
+import type { ControlResultName } from '../../../ftms/control-point.js';
 import type { StartupMode } from '../../../ftms/device-profiles.js';
+import { encodeFeature } from '../../../ftms/feature.js';
+import { encodeServiceData } from '../../../ftms/service-data.js';
+import { encodeTrainingStatus, TRAINING_STATUS_NAMES } from '../../../ftms/training-status.js';
+import {
+  CONTROL_POINT,
+  DEVICE_INFORMATION_SERVICE,
+  FIRMWARE_REVISION,
+  FTMS_SERVICE,
+  HEART_RATE_MEASUREMENT,
+  HEART_RATE_SERVICE,
+  MACHINE_FEATURE,
+  MACHINE_STATUS,
+  MANUFACTURER_NAME,
+  MODEL_NUMBER,
+  ROWER_DATA,
+  TRAINING_STATUS,
+} from '../../../ftms/uuids.js';
 
 /**
  * A simulated BLE device as a rower console or strap presents it: advertisement, GATT table and
  * the quirks real machines have (REFERENCE rules 8–9). Pure data; `VirtualBindings` runs it.
+ * Every value it serves is built by the ftms/ encoders.
  */
 export interface VirtualDeviceSpec {
   /** noble peripheral id (lowercase hex address without colons) */
   id: string;
   name: string;
-  /** default: serviceUuids ['1826'] and FTMS service data `01 10 00` (available rower) */
+  /** default: serviceUuids [FTMS_SERVICE] and FTMS service data `01 10 00` (available rower) */
   advertise?: { serviceUuids?: string[]; serviceData?: Buffer | null };
-  /** GATT services; default ['1826'] */
+  /** GATT services; default [FTMS_SERVICE] */
   services?: string[];
-  /** 'control-start': nothing on 2ad1 until Request Control then Start succeeded (I-Rower, Sunny SF-RW...) */
+  /** 'control-start': nothing on Rower Data until Request Control then Start succeeded (I-Rower, Sunny SF-RW...) */
   startup?: StartupMode;
-  /** result code answering Start (default: 1 success, or 5 without control); 5 with startup 'none' = answers "control not permitted" yet streams */
-  startAnswer?: number;
+  /** result answering Start (default: success, or control-not-permitted without control); with startup 'none', control-not-permitted = refuses yet streams */
+  startAnswer?: Exclude<ControlResultName, 'reserved'>;
   /** characteristics whose subscribe is never answered (noble would hang) */
   hangSubscribe?: string[];
   /** never answer a connect */
   hangConnect?: boolean;
-  /** 2acc value; default 8 bytes (features: stroke count, distance, pace, power, elapsed) */
+  /** Fitness Machine Feature value; default DEFAULT_FEATURES encoded */
   feature?: Buffer;
   rssi?: number;
 }
@@ -32,18 +51,18 @@ interface CharDef {
 
 /** GATT characteristics of each service a virtual device may have. */
 export const GATT: Readonly<Record<string, readonly CharDef[]>> = {
-  '1826': [
-    { uuid: '2acc', properties: ['read'] },
-    { uuid: '2ad1', properties: ['notify'] },
-    { uuid: '2ad3', properties: ['read', 'notify'] },
-    { uuid: '2ada', properties: ['notify'] },
-    { uuid: '2ad9', properties: ['write', 'indicate'] },
+  [FTMS_SERVICE]: [
+    { uuid: MACHINE_FEATURE, properties: ['read'] },
+    { uuid: ROWER_DATA, properties: ['notify'] },
+    { uuid: TRAINING_STATUS, properties: ['read', 'notify'] },
+    { uuid: MACHINE_STATUS, properties: ['notify'] },
+    { uuid: CONTROL_POINT, properties: ['write', 'indicate'] },
   ],
-  '180d': [{ uuid: '2a37', properties: ['notify'] }],
-  '180a': [
-    { uuid: '2a29', properties: ['read'] },
-    { uuid: '2a24', properties: ['read'] },
-    { uuid: '2a26', properties: ['read'] },
+  [HEART_RATE_SERVICE]: [{ uuid: HEART_RATE_MEASUREMENT, properties: ['notify'] }],
+  [DEVICE_INFORMATION_SERVICE]: [
+    { uuid: MANUFACTURER_NAME, properties: ['read'] },
+    { uuid: MODEL_NUMBER, properties: ['read'] },
+    { uuid: FIRMWARE_REVISION, properties: ['read'] },
   ],
 };
 
@@ -52,24 +71,26 @@ export function serviceOf(charUuid: string): string | undefined {
   return Object.keys(GATT).find((svc) => GATT[svc]?.some((c) => c.uuid === charUuid));
 }
 
-/** Default read values (Device Information strings, Fitness Machine Feature). */
+/** The features a virtual rower announces (FTMS §4.3.1.1): what its Rower Data carries. */
+export const DEFAULT_FEATURES = ['cadence', 'total-distance', 'pace', 'elapsed-time', 'power-measurement'] as const;
+
+/** Default read values (Device Information strings as UTF-8, DIS §3; Fitness Machine Feature; Training Status idle). */
 export function readValue(spec: VirtualDeviceSpec, charUuid: string): Buffer | undefined {
   switch (charUuid) {
-    case '2acc':
-      // features: bit 1 cadence, 2 total distance, 5 pace, 12 elapsed time, 14 power measurement
-      return spec.feature ?? Buffer.from([0x26, 0x50, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
-    case '2ad3':
-      return Buffer.from([0x00, 0x01]); // idle
-    case '2a29':
+    case MACHINE_FEATURE:
+      return spec.feature ?? Buffer.from(encodeFeature(DEFAULT_FEATURES));
+    case TRAINING_STATUS:
+      return Buffer.from(encodeTrainingStatus(TRAINING_STATUS_NAMES.indexOf('idle')));
+    case MANUFACTURER_NAME:
       return Buffer.from('ergsprint', 'utf8');
-    case '2a24':
+    case MODEL_NUMBER:
       return Buffer.from('virtual rower', 'utf8');
-    case '2a26':
+    case FIRMWARE_REVISION:
       return Buffer.from('1.0', 'utf8');
     default:
       return undefined;
   }
 }
 
-/** FTMS service data for an available rower: flags 01, machine type 0x0010 (rower) LE. */
-export const ROWER_SERVICE_DATA = Buffer.from([0x01, 0x10, 0x00]);
+/** FTMS service data of an available rower (FTMS §3.1.1): `01 10 00`. */
+export const ROWER_SERVICE_DATA = Buffer.from(encodeServiceData({ available: true, machineTypes: ['rower'] }));

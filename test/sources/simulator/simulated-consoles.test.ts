@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateSession } from '../../../src/sources/simulator/simulate-session.js';
 import type { SimulateOptions } from '../../../src/sources/simulator/simulate-options.js';
-import { deviceProfiles } from '../../../src/sources/simulator/device-profiles.js';
+import { simulatedConsoles } from '../../../src/sources/simulator/simulated-consoles.js';
 import { defaultAthlete } from '../../../src/sources/simulator/athlete.js';
 import { type Decoded, heartRates, rowerData } from './decode-helpers.js';
 
@@ -126,7 +126,7 @@ describe('device profiles: each reproduces its quirk in the emitted bytes', () =
     const lossless = rowerData(run({ profile: 'hz1-hold' }).items).length;
     const lossy = rowerData(run({ profile: 'dropped' }).items).length;
     const lost = 1 - lossy / lossless;
-    expect(deviceProfiles.dropped.dropProbability).toBeGreaterThanOrEqual(0.05);
+    expect(simulatedConsoles.dropped.dropProbability).toBeGreaterThanOrEqual(0.05);
     expect(lost).toBeGreaterThan(0.03);
     expect(lost).toBeLessThan(0.13);
   });
