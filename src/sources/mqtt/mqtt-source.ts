@@ -142,6 +142,7 @@ export function mqttSource$(o: MqttSourceOptions): Observable<SourceItem> {
         const s = streamOf(h, oldSid, r);
         if (s.tailAsked || s.order.expected === undefined) continue;
         s.tailAsked = true;
+        log(`${h}/${r}: asking hub ${h} for what its session ${oldSid} did not send (from line ${s.order.expected})`);
         ask(s, s.order.expected, undefined);
       }
     };
