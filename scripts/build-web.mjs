@@ -21,5 +21,6 @@ await build({
 copyFileSync(`${root}web/index.html`, `${out}/index.html`);
 copyFileSync(`${root}web/history.html`, `${out}/history.html`);
 copyFileSync(`${root}web/style.css`, `${out}/style.css`);
+copyFileSync(`${root}web/favicon.svg`, `${out}/favicon.svg`);
 copyFileSync(`${root}node_modules/uplot/dist/uPlot.min.css`, `${out}/uplot.css`);
 console.log(`display built into ${out}`);

@@ -9,9 +9,13 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
 import { EXIT } from './commands/exit-codes.js';
 import * as analyze from './cli/analyze.js';
+import * as athlete from './cli/athlete.js';
 import * as decode from './cli/decode.js';
 import * as evaluate from './cli/evaluate.js';
 import * as hub from './cli/hub.js';
+import * as exportCmd from './cli/export.js';
+import * as importCmd from './cli/import.js';
+import * as history from './cli/history.js';
 import * as inspect from './cli/inspect.js';
 import * as live from './cli/live.js';
 import * as replay from './cli/replay.js';
@@ -26,7 +30,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const cmd of [start, live, hub, scan, replay, analyze, evaluate, inspect, simulate, decode]) cmd.register(program);
+  for (const cmd of [start, live, hub, scan, replay, analyze, history, athlete, evaluate, importCmd, exportCmd, inspect, simulate, decode]) cmd.register(program);
   program.addHelpText(
     'after',
     `
@@ -38,7 +42,11 @@ Examples:
   $ ergsprint live --broker mqtt://gym:1883          the central: rowers from every hub on one wall
   $ ergsprint replay fixtures/hiit-allout.ndjson --speed 10
   $ ergsprint analyze fixtures/hiit-allout.ndjson --ref-2k 7:05
+  $ ergsprint history                                past sessions, newest first (history show ID, history bests)
+  $ ergsprint athlete add Ann --2k 7:05 --hrmax 192
   $ ergsprint evaluate fixtures
+  $ ergsprint import painsled.strokes.csv activity.fit   other apps' sessions → recordings + analysis
+  $ ergsprint export session.ndjson --format fit --description
   $ ergsprint inspect session.ndjson
   $ ergsprint simulate --out s.ndjson --seed 7 --held 3,6 --labels
   $ ergsprint decode --json 2c0b000000000000ffff00000000000000580000`,

@@ -14,6 +14,8 @@ import type { SessionSummary, Verdict } from './types.js';
 import { judgeSprint, type HeartRateInfo, type VerdictContext } from './verdict.js';
 import { durationWords } from './verdict-messages.js';
 import { DEFAULT_REST_SHARE, powerModel, setTarget, type PowerModel } from './w-prime.js';
+import type { SprintMetrics } from './sprint-metrics.js';
+import { toleranceFor } from './tolerance.js';
 
 export type { SprintInput } from './set-context.js';
 export { decrementScorePct, readDecrement, sessionPatterns } from './session-readings.js';
@@ -150,4 +152,54 @@ export function judgeSession(sprints: readonly SprintInput[], opts: SessionOptio
   }
   if (ref) summary.reference = reportedReference(ref);
   return ref ? { verdicts, summary, reference: ref } : { verdicts, summary };
+}
+
+/** What a rep about to start will be judged against (the live target). */
+export interface RepTargetReading {
+  /** E_n, W; absent while there is no reference (no history or declared time, rep 1–3) */
+  powerW?: number;
+  source?: string;
+  /** the verdict's on-target and well-below ratios for the rep's band and reference */
+  onTarget: number;
+  wellBelow: number;
+}
+
+/**
+ * The live target of the rep after `sprints` (the reps so far), if it lasts `next.workS`: the
+ * expected power E_n the live verdict will compute (the same `judgeAt`, with the rep's own power
+ * not yet known), and the tolerance the verdict reads the ratio with. The verdict places C(T) at
+ * the rep's actual length, so a rep that runs longer or shorter than planned is judged against a
+ * slightly different E_n.
+ */
+export function liveTarget(sprints: readonly SprintInput[], next: { workS: number; restBeforeS?: number; restPowerW?: number; plannedWorkS?: number }, opts: SessionOptions = {}): RepTargetReading {
+  const metrics: SprintMetrics = {
+    startMs: 0,
+    endMs: next.workS * 1000,
+    durationS: next.workS,
+    meanPowerW: 0, // unknown yet: E_n depends on the reference and the reps before, not on this rep's power
+    peakPowerW: 0,
+    timeToPeakS: 0,
+    peakInSecondHalf: false,
+    fade: 0,
+    endSpurt: null,
+    frontLoading: null,
+    strokeRate: null,
+    peakHeartRate: null,
+    strokes: 0,
+    coverage: 1,
+    maxGapS: 0,
+  };
+  const input: SprintInput = { metrics };
+  if (next.restBeforeS !== undefined) input.restBeforeS = next.restBeforeS;
+  if (next.restPowerW !== undefined) input.restPowerW = next.restPowerW;
+  if (next.plannedWorkS !== undefined) input.plannedWorkS = next.plannedWorkS;
+  const all = [...sprints, input];
+  const i = all.length - 1;
+  const { reference } = repReference(all, i, setShape(all, i, opts, false), opts, false);
+  const tol = toleranceFor(bandOf(next.workS), reference, next.workS);
+  const verdict = judgeAt(all, i, opts, false);
+  const out: RepTargetReading = { onTarget: tol.onTarget, wellBelow: tol.wellBelow };
+  if (verdict.expectedPowerW !== undefined && verdict.expectedPowerW > 0) out.powerW = verdict.expectedPowerW;
+  if (reference) out.source = reference.source;
+  return out;
 }

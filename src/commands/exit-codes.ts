@@ -11,6 +11,7 @@ import type { FileOpenErrorCode } from '../recording/regular-file.js';
 import type { BleErrorCode } from '../sources/ble/errors.js';
 import type { SimulateErrorCode } from '../sources/simulator/simulate-options.js';
 import type { PlanErrorCode } from '../workouts/parse-plan.js';
+import type { ImportErrorCode } from '../sources/import/import-error.js';
 import { CliError } from '../cli-error.js';
 
 /** Every exit status ergsprint uses. */
@@ -41,6 +42,7 @@ export type TypedErrorCode =
   | PlanErrorCode
   | SimulateErrorCode
   | RowTimeErrorCode
+  | ImportErrorCode
   | 'BAD_PROFILES' // ProfileConfigError
   | 'BAD_DROP' // DropSpecError
   | 'BAD_OPTION' // ReplayOptionsError
@@ -92,6 +94,13 @@ export const EXIT_CODE_OF: Readonly<Record<TypedErrorCode, ExitCode>> = {
   BAD_DROP: EXIT.badInput,
   BAD_OPTION: EXIT.badInput,
   BAD_ORIGIN: EXIT.badInput,
+  // files given to import (other apps' sessions)
+  UNKNOWN_FORMAT: EXIT.badInput,
+  BAD_FILE: EXIT.badInput,
+  NO_STROKES: EXIT.badInput,
+  BAD_CRC: EXIT.badInput,
+  TRUNCATED: EXIT.badInput,
+  NOT_ROWING: EXIT.badInput,
 };
 
 /** A typed error as the one-line CLI error its code calls for; `prefix` names the flag or file kind ("--plan: "). */

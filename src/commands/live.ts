@@ -24,6 +24,7 @@ import { parseTimeoutS } from './time-options.js';
 import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { connectionTracker, Shutdown } from './shutdown.js';
 import { parseAthleteFlag, parseIdleEnd } from './lifecycle-options.js';
+import { openDaemonHistory } from './daemon-history.js';
 import { runSession, type SessionEnd } from './run-session.js';
 import { perSessionRecorder, singleFileRecorder, type SessionRecorder } from './session-recordings.js';
 
@@ -127,6 +128,17 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
     recorder.close();
     process.stderr.write(`recording saved: ${savedText(recorder, flags.record, sessionsDir)}\n`);
   });
+  const declared = { ...(verdict.declared2kS !== undefined ? { declared2kS: verdict.declared2kS } : {}), ...(verdict.declared500mS !== undefined ? { declared500mS: verdict.declared500mS } : {}) };
+  const history = await openDaemonHistory({ ...(plan ? { plan } : {}), verdict }, declared, note);
+  shutdown.lastly(() => history?.close());
+  const onSessionEnd = async (end: SessionEnd): Promise<void> => {
+    // the closed recording joins history (with --record FILE the whole file so far: its rows are replaced)
+    if (history && end.path !== undefined) {
+      const ids = history.index(end.path);
+      if (ids.length > 0) note(`ergsprint: ${end.athlete ?? end.name}: in history as ${ids.join(', ')}`);
+    }
+    await opts.onSessionEnd?.(end);
+  };
   let running;
   try {
     running = await runSession({
@@ -140,11 +152,13 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
       idleEndMs,
       athletes,
       bindingsPath: join(dataDir(), 'rowers.json'),
-      ...(opts.onSessionEnd ? { onSessionEnd: opts.onSessionEnd } : {}),
+      onSessionEnd,
+      ...(history ? { references: history.references, history: history.reader } : {}),
       onEvent: (ev) => status.push(ev),
       log: note,
     });
   } catch (err) {
+    history?.close();
     shutdown.dispose();
     void hubs?.close();
     status.stop();
@@ -170,6 +184,7 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
     await hubs?.close();
   }, destroyConnections);
   recorder.close();
+  history?.close();
   shutdown.dispose();
   dropEmpty();
   if (recorder.written > 0) process.stderr.write(`recording saved: ${savedText(recorder, flags.record, sessionsDir)}${recorder.lost > 0 ? ` (${recorder.lost} items could not be written)` : ''}\n`);

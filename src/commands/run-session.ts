@@ -6,12 +6,14 @@
  * decided in src/pipeline/ (session-lifecycle.ts, rower-sessions.ts) on data time.
  */
 import { concat, defer, EMPTY, ignoreElements, of, repeat, Subject, takeUntil, tap, timer, type Observable, type Subscription } from 'rxjs';
+import type { ReferenceInputs } from '../analysis/reference.js';
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import type { SessionSummary } from '../analysis/types.js';
 import type { SourceItem, SourceKind } from '../ftms/frame.js';
 import { DEFAULT_IDLE_END_MS, type EndReason } from '../pipeline/session-lifecycle.js';
-import { session$ } from '../pipeline/session.js';
+import { ATHLETE_EVENT, session$, type SessionPipelineOptions } from '../pipeline/session.js';
 import type { SessionEvent } from '../pipeline/session-state.js';
+import type { HistoryReader } from '../server/history-reader.js';
 import type { ServerInput } from '../server/protocol.js';
 import { startDisplayServer, type RunningServer } from '../server/start-server.js';
 import type { Plan } from '../workouts/plan.js';
@@ -72,6 +74,14 @@ export interface RunSessionOptions {
   /** `--athlete` flags, and the saved names file (read at start, written on PUT /api/rowers/:id) */
   athletes?: readonly AthleteFlag[];
   bindingsPath?: string;
+  /**
+   * Per-rower references at the start of each rower-session (the history store plugs in here):
+   * `athlete` is the one bound to the rower by a recorded `athlete` event, `atMs` the session's
+   * start in ms since the epoch (`startedAt` + data time).
+   */
+  references?: (rower: string, at: { athlete?: string; atMs: number }) => ReferenceInputs | undefined;
+  /** past sessions for /api/history and /history */
+  history?: HistoryReader;
   /** a rower's session ended and its recording is closed (errors and rejections are logged, never thrown) */
   onSessionEnd?: (end: SessionEnd) => void | Promise<void>;
   /** every session event (live status lines) */
@@ -107,7 +117,18 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
   };
   const workouts = workoutInjector();
   const controls: ControlInjector = controlInjector({ ...(bindings ? { bindings } : {}), ...(opts.athletes ? { athletes: opts.athletes } : {}), names, saved: save });
-  const pipelineOpts = { names, lifecycle: { idleEndMs: opts.idleEndMs ?? DEFAULT_IDLE_END_MS }, ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.verdict ? { verdict: opts.verdict } : {}) };
+  // the athlete bound to each rower and the latest data time, for the references of a new session
+  const athleteOf = new Map<string, string>();
+  const startMs = Date.parse(opts.startedAt);
+  let lastT = 0;
+  const refs = opts.references;
+  const pipelineOpts: SessionPipelineOptions = {
+    names,
+    lifecycle: { idleEndMs: opts.idleEndMs ?? DEFAULT_IDLE_END_MS },
+    ...(opts.plan ? { plan: opts.plan } : {}),
+    ...(opts.verdict ? { verdict: opts.verdict } : {}),
+    ...(refs ? { references: (rower: string) => refs(rower, { ...(athleteOf.has(rower) ? { athlete: athleteOf.get(rower)! } : {}), atMs: startMs + lastT }) } : {}),
+  };
   // Ctrl-C completes the source itself (not the output), so every pipeline flushes its session
   const stop$ = new Subject<void>();
   let stopped = false;
@@ -116,8 +137,10 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
   const pass = (): Observable<SessionEvent> =>
     controls.inject(workouts.inject(source$)).pipe(
       tap((item) => {
+        lastT = item.t;
         if (item.kind === 'heartbeat') return;
         if (item.kind === 'event' && item.event === 'connected' && item.name) names[item.rower] = item.name;
+        if (item.kind === 'event' && item.event === ATHLETE_EVENT && item.name) athleteOf.set(item.rower, item.name);
         recorder?.write(item); // flushed per line by the writer
       }),
       session$(pipelineOpts),
@@ -140,6 +163,8 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
     onWorkout: workouts.hook,
     onEndSession: (cmd) => controls.endSession(cmd),
     onProfile: (id, profile) => controls.setProfile(id, profile),
+    ...(opts.history ? { history: opts.history } : {}),
+    ...(opts.plan ? { savedPlans: () => [opts.plan!] } : {}),
     ...(opts.serve.host !== undefined ? { host: opts.serve.host } : {}),
     ...(opts.serve.token !== undefined ? { token: opts.serve.token } : {}),
     ...(opts.serve.allowOrigins !== undefined ? { allowOrigins: opts.serve.allowOrigins } : {}),

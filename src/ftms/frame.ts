@@ -32,6 +32,12 @@ export interface RowerEvent {
   name?: string;
   /** on 'workout-start': the workout plan as plain JSON (validated where it is used: workouts/parse-plan) */
   plan?: Readonly<Record<string, unknown>>;
+  /** on 'import' (the first event of an imported recording): the original file's name */
+  file?: string;
+  /** on 'import': the original file's format (src/sources/import/formats.ts) */
+  format?: string;
+  /** on 'import': hex SHA-256 of the original file's bytes */
+  sha256?: string;
 }
 
 /** A workout plan was started for the rower (from a display or the REST API); carries `plan`. */

@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { HR_LAG_MS } from '../analysis/interval-stats.js';
-import { judgeSession, judgeSprintLive, type SessionOptions, type SprintInput } from '../analysis/session-verdicts.js';
-import { cleanPower, holdMean } from '../analysis/series.js';
+import { judgeSession, judgeSprintLive, liveTarget, type SessionOptions, type SprintInput } from '../analysis/session-verdicts.js';
+import { cleanPower, holdMean, median } from '../analysis/series.js';
 import { sprintMetrics } from '../analysis/sprint-metrics.js';
 import type { Interval } from '../analysis/types.js';
 import { WORKOUT_START, WORKOUT_STOP } from '../ftms/frame.js';
@@ -34,6 +34,23 @@ export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeIt
       const works: Interval[] = [];
       const inputs: SprintInput[] = [];
       let finalDone = false;
+      /** work index whose live target was sent last */
+      let targetFor = 0;
+      /** the live target of a sprint starting at `start`: E_n from the same functions as its verdict */
+      const targetAt = (index: number, start: number): PipeItem => {
+        const prev = works[works.length - 1];
+        const workS = plannedAt(start) ?? median(works.map((w) => (w.end - w.start) / 1000)) ?? 30;
+        const next: Parameters<typeof liveTarget>[1] = { workS };
+        const planned = plannedAt(start);
+        if (planned !== undefined) next.plannedWorkS = planned;
+        if (prev !== undefined) {
+          next.restBeforeS = (start - prev.end) / 1000;
+          const restPowerW = holdMean(cleanPower(window(samples, prev.end, start)), 'powerW', prev.end, start);
+          if (restPowerW !== undefined) next.restPowerW = restPowerW;
+        }
+        const r = liveTarget(inputs.slice(0, works.length), next, opts);
+        return { type: 'target', target: { rep: index, t: start, onTarget: r.onTarget, wellBelow: r.wellBelow, ...(r.powerW !== undefined ? { powerW: r.powerW } : {}), ...(r.source !== undefined ? { source: r.source } : {}) } };
+      };
       /** what the verdict reads of one sprint, given the work interval before it */
       const inputOf = (iv: Interval, prev: Interval | undefined, hrEnd: number): SprintInput => {
         const metrics = sprintMetrics(window(samples, iv.start, hrEnd), iv.start, iv.end, { hrWindowEndMs: hrEnd });
@@ -54,6 +71,18 @@ export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeIt
             case 'sample':
               samples.push(item.sample);
               break;
+            case 'phase': {
+              const p = item.phase;
+              const index = p.index ?? works.length + 1;
+              // once per sprint, at its (provisional) start, before any verdict of it
+              if (p.kind === 'work' && index > targetFor && index > works.length) {
+                targetFor = index;
+                subscriber.next(item);
+                subscriber.next(targetAt(index, p.start));
+                return;
+              }
+              break;
+            }
             case 'rower-event':
               if (item.event.event === WORKOUT_START) plans.push([item.event.t, eventPlan(item.event)?.workS ?? plannedAt(item.event.t)]);
               else if (item.event.event === WORKOUT_STOP) plans.push([item.event.t, undefined]);

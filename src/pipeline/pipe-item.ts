@@ -18,7 +18,7 @@
 import type { Interval, SessionSummary } from '../analysis/types.js';
 import type { RowerEvent } from '../ftms/frame.js';
 import type { Sample } from '../ftms/sample.js';
-import type { PhaseEvent, PlanProgress } from './session-state.js';
+import type { PhaseEvent, PlanProgress, RepTarget } from './session-state.js';
 import type { Segment, StrokeEvent } from '../detect/types.js';
 
 export type { Segment, StrokeEvent } from '../detect/types.js';
@@ -40,4 +40,6 @@ export type PipeItem =
   | { type: 'bounds'; interval: Interval }
   | { type: 'interval'; interval: Interval }
   | { type: 'summary'; summary: SessionSummary }
+  /** what the sprint starting now will be judged against (judge.ts, at the work phase's start) */
+  | { type: 'target'; target: RepTarget }
   | { type: 'plan'; plan: PlanProgress };

@@ -64,7 +64,8 @@ export function planProgress(initial?: Plan): OperatorFunction<PipeItem, PipeIte
           active = { plan, base: undefined, fromT: ev.t };
           last = '';
           rep = 0;
-          emit({ plan: plan.name, rep: 0, reps: plan.reps, phase: 'idle' });
+          // with a warm-up the countdown to sprint 1 runs through it ("Sprint 1 in 2:41"); rep 1 still starts when the athlete starts it
+          emit(plan.warmupS !== undefined ? { plan: plan.name, rep: 0, reps: plan.reps, phase: 'warmup', phaseEndsAt: ev.t + plan.warmupS * 1000 } : { plan: plan.name, rep: 0, reps: plan.reps, phase: 'idle' });
         } else if (ev.event === WORKOUT_STOP && active !== undefined) {
           const { plan } = active;
           active = undefined;

@@ -31,6 +31,25 @@ export interface PlanProgress {
   phaseEndsAt?: number;
 }
 
+/**
+ * What the next (or running) sprint will be judged against, sent when the rep starts: the expected
+ * power E_n of that rep from the same functions the verdict uses, and the verdict's on-target and
+ * well-below ratios for its band (analysis/tolerance.ts), so the live indicator and the verdict agree.
+ */
+export interface RepTarget {
+  /** the work interval's index (the detector's, session-wide) */
+  rep: number;
+  /** data time the target was set, ms */
+  t: number;
+  /** E_n, W; absent when there is no prior reference yet ("no target yet") */
+  powerW?: number;
+  /** where the reference comes from ("history", "declared 2k", "reps 1–3"), when there is one */
+  source?: string;
+  /** O_n = MP/E_n at or above this reads on target */
+  onTarget: number;
+  /** below this reads well below */
+  wellBelow: number;
+}
 
 export interface RowerState {
   id: string;
@@ -47,6 +66,8 @@ export interface RowerState {
   athlete?: string;
   /** the rower's current or last session (session lifecycle); absent before its first stroke */
   session?: { state: 'started' | 'ended'; t: number; id?: string };
+  /** the live target of the running or next sprint */
+  target?: RepTarget;
 }
 
 export interface SessionSnapshot {
@@ -75,6 +96,7 @@ export type SessionEvent =
    */
   | { type: 'intervals'; rower: string; intervals: Interval[] }
   | { type: 'plan'; rower: string; plan: PlanProgress }
+  | { type: 'target'; rower: string; target: RepTarget }
   | { type: 'summary'; rower: string; summary: SessionSummary }
   | SessionLifecycleEvent;
 

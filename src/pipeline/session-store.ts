@@ -67,8 +67,11 @@ function update(r: RowerState, ev: SessionEvent): RowerState {
       // started before the first stroke belongs to this session, and each session's pipeline sends its own)
       const next: RowerState = { ...r, intervals: [], session, t: Math.max(r.t, ev.t) };
       delete next.summary;
+      delete next.target;
       return next;
     }
+    case 'target':
+      return { ...r, target: ev.target };
   }
 }
 

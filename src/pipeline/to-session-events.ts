@@ -31,6 +31,9 @@ export function toSessionEvents(rower: string, name: string): OperatorFunction<P
             case 'plan':
               subscriber.next({ type: 'plan', rower, plan: item.plan });
               return;
+            case 'target':
+              subscriber.next({ type: 'target', rower, target: item.target });
+              return;
             case 'rower-event': {
               const ev = item.event;
               if (ev.event === 'connected' || ev.event === 'disconnected') {

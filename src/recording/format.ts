@@ -12,6 +12,9 @@
  *
  *   {"type":"event","t":61000,"r":"a","event":"workout-start","plan":{"name":"hiit-30-90","reps":8,"workS":30,"restS":90}}
  *   {"type":"event","t":95000,"r":"a","event":"workout-stop"}
+ *
+ * An `import` event opens an imported recording and names the original: `"file"`, `"format"`,
+ * `"sha256"` (strings); an `athlete` event binds a name (`"name"`) to the rower.
  * Validation is by hand so every error names the exact problem ("t must be a non-negative number").
  */
 import type { Frame, RowerEvent, SourceKind } from '../ftms/frame.js';
@@ -51,6 +54,9 @@ export class LineFormatError extends Error {
     this.name = 'LineFormatError';
   }
 }
+
+/** Provenance fields of an `import` event (DESIGN.md "Recording events"): kept as strings. */
+const IMPORT_KEYS = ['file', 'format', 'sha256'] as const;
 
 const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 /** 16-bit ('2ad1'), 32-bit or 128-bit (with dashes) lowercase UUIDs. */
@@ -114,6 +120,7 @@ export function itemToLine(item: RecordingItem): string {
     if (!isObj(item.plan)) bad('plan must be a JSON object');
     line['plan'] = item.plan;
   }
+  for (const k of IMPORT_KEYS) if (item[k] !== undefined) line[k] = item[k];
   return JSON.stringify(line);
 }
 
@@ -133,6 +140,12 @@ export function itemFromJson(x: unknown): RecordingItem {
     const ev: RowerEvent = { kind: 'event', t: t as number, rower: r as string, event: event as string };
     if (name !== undefined) ev.name = name as string;
     if (plan !== undefined) ev.plan = plan as Obj;
+    for (const k of IMPORT_KEYS) {
+      const v = x[k];
+      if (v === undefined) continue;
+      if (typeof v !== 'string') bad(`${k} must be a string`);
+      ev[k] = v as string;
+    }
     return ev;
   }
   const { c, d } = x;

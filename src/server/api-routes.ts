@@ -3,6 +3,8 @@
  * Every body and parameter is validated by a JSON schema; errors are `{error: {code, message}}`.
  */
 import type { FastifyInstance } from 'fastify';
+import { BUILTIN_PLANS, builtinPlan, type Plan } from '../workouts/plan.js';
+import { parsePlan, PlanError } from '../workouts/parse-plan.js';
 import { PROTOCOL_VERSION } from './protocol.js';
 import { ApiError, ERROR_SCHEMA } from './errors.js';
 import type { SnapshotStore } from './snapshot-store.js';
@@ -11,7 +13,10 @@ import type { WsHub } from './ws-hub.js';
 /** A request to start or stop a workout plan, for one rower or (rower absent) the whole room. */
 export interface WorkoutCommand {
   action: 'start' | 'stop';
-  /** a built-in plan id ('hiit-30-60') or a plan text for the workouts parser; required to start */
+  /**
+   * a built-in plan id ('hiit-30-60') or a plan as JSON text for the workouts parser; required to
+   * start. The API also takes the plan as a JSON object; the route validates it and hands it on as text.
+   */
   plan?: string;
   /** rower id; absent = every rower in the room */
   rower?: string;
@@ -38,15 +43,50 @@ function rejected(err: unknown): never {
   throw err;
 }
 
+/** A plan /control can start: the built-in ones and any the session was given (`--plan FILE`). */
+export interface PlanListing extends Plan {
+  /** what to send as `plan`: the built-in name, or (saved plans) the plan object itself */
+  id: string;
+  builtin: boolean;
+}
+
+const PLAN_FIELDS = 'name, reps, workS, restS, warmupS?, cooldownS?';
+
+/** The `plan` of a start command as plan text for the hook: a built-in name, JSON text or a JSON object, validated here so errors name the field. */
+function planOfCommand(plan: unknown): string {
+  const builtins = Object.keys(BUILTIN_PLANS).join(', ');
+  try {
+    if (typeof plan === 'string') {
+      const t = plan.trim();
+      if (t === '' || t.length > 4000) throw new ApiError(400, 'INVALID_REQUEST', 'body.plan must be 1 to 4000 characters', 'plan');
+      if (t.startsWith('{')) return t; // JSON text: the hook's parser checks it (BAD_JSON / INVALID_PLAN)
+      if (builtinPlan(t) === undefined) throw new ApiError(400, 'UNKNOWN_PLAN', `body.plan "${t.slice(0, 60)}" is not a built-in plan: use one of ${builtins}, or a plan object {${PLAN_FIELDS}}`, 'plan');
+      return t;
+    }
+    if (typeof plan === 'object' && plan !== null && !Array.isArray(plan)) return JSON.stringify(parsePlan(plan, 'body.plan'));
+  } catch (err) {
+    if (err instanceof PlanError) throw new ApiError(400, err.code, err.message, 'plan');
+    throw err;
+  }
+  throw new ApiError(400, 'INVALID_REQUEST', `body.plan must be a built-in plan name (${builtins}) or a plan object {${PLAN_FIELDS}}`, 'plan');
+}
+
 const errorSchema = ERROR_SCHEMA;
 
 const idPattern = '^[A-Za-z0-9_.:@-]{1,64}$';
 
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { store: SnapshotStore; hub: WsHub; onWorkout?: WorkoutHook; onEndSession?: EndSessionHook; onProfile?: ProfileHook },
+  deps: { store: SnapshotStore; hub: WsHub; onWorkout?: WorkoutHook; onEndSession?: EndSessionHook; onProfile?: ProfileHook; savedPlans?: () => readonly Plan[] },
 ): void {
   const { store, hub, onWorkout, onEndSession, onProfile } = deps;
+
+  app.get('/api/plans', async () => ({
+    plans: [
+      ...Object.values(BUILTIN_PLANS).map((p): PlanListing => ({ ...p, id: p.name, builtin: true })),
+      ...(deps.savedPlans?.() ?? []).map((p): PlanListing => ({ ...p, id: p.name, builtin: false })),
+    ],
+  }));
 
   app.get('/api/health', async () => ({
     status: 'ok',
@@ -68,7 +108,7 @@ export function registerApiRoutes(
 
   app.get('/api/session', async () => store.snapshot());
 
-  app.post<{ Body: WorkoutCommand }>(
+  app.post<{ Body: Omit<WorkoutCommand, 'plan'> & { plan?: unknown } }>(
     '/api/workout',
     {
       schema: {
@@ -78,7 +118,8 @@ export function registerApiRoutes(
           additionalProperties: false,
           properties: {
             action: { type: 'string', enum: ['start', 'stop'] },
-            plan: { type: 'string', minLength: 1, maxLength: 4000 },
+            // a name, JSON text or a plan object: checked by planOfCommand so the message names the fields
+            plan: {},
             rower: { type: 'string', pattern: idPattern },
           },
           if: { properties: { action: { const: 'start' } } },
@@ -88,7 +129,8 @@ export function registerApiRoutes(
       },
     },
     async (req, reply) => {
-      const cmd = req.body;
+      const { plan, ...rest } = req.body;
+      const cmd: WorkoutCommand = rest.action === 'start' ? { ...rest, plan: planOfCommand(plan) } : rest;
       if (cmd.rower !== undefined && !store.has(cmd.rower)) {
         throw new ApiError(404, 'UNKNOWN_ROWER', `no rower with id ${cmd.rower}`);
       }

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Observable, Subscription } from 'rxjs';
 import type { ServerInput } from './protocol.js';
+import type { Plan } from '../workouts/plan.js';
 import { registerApiRoutes, type EndSessionHook, type ProfileHook, type WorkoutHook } from './api-routes.js';
 import type { HistoryReader } from './history-reader.js';
 import { registerHistoryRoutes } from './history-routes.js';
@@ -56,6 +57,8 @@ export interface AppDeps {
   onProfile?: ProfileHook;
   /** past sessions: /api/history and the /history page exist only when given */
   history?: HistoryReader;
+  /** plans the session was given besides the built-in ones (GET /api/plans) */
+  savedPlans?: () => readonly Plan[];
   options: AppOptions;
 }
 
@@ -128,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     ...(deps.onWorkout ? { onWorkout: deps.onWorkout } : {}),
     ...(deps.onEndSession ? { onEndSession: deps.onEndSession } : {}),
     ...(deps.onProfile ? { onProfile: deps.onProfile } : {}),
+    ...(deps.savedPlans ? { savedPlans: deps.savedPlans } : {}),
   });
   if (deps.history) registerHistoryRoutes(app, deps.history);
 
@@ -140,6 +144,8 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
       app.get('/history', (_req, reply) => reply.sendFile('history.html'));
       app.get('/history/*', (_req, reply) => reply.sendFile('history.html'));
     }
+    app.get('/control', (_req, reply) => reply.sendFile('index.html'));
+    app.get('/favicon.ico', (_req, reply) => reply.type('image/svg+xml').sendFile('favicon.svg'));
   } else {
     const notBuilt = async () => {
       throw new ApiError(503, 'DISPLAY_NOT_BUILT', 'the display is not built: run npm run build');
@@ -147,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
     app.get('/', notBuilt);
     app.get('/wall', notBuilt);
     if (deps.history) app.get('/history', notBuilt);
+    app.get('/control', notBuilt);
   }
 
   let sub: Subscription | undefined;

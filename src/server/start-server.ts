@@ -12,6 +12,7 @@ import type { Observable } from 'rxjs';
 import { SOURCE_KINDS, type SourceKind } from '../ftms/frame.js';
 import type { SessionSnapshot } from '../pipeline/session-state.js';
 import type { ServerInput } from './protocol.js';
+import type { Plan } from '../workouts/plan.js';
 import { buildApp, type DisplayApp } from './build-app.js';
 import type { EndSessionHook, ProfileHook, WorkoutHook } from './api-routes.js';
 import type { HistoryReader } from './history-reader.js';
@@ -38,6 +39,8 @@ export interface StartServerOptions {
   onProfile?: ProfileHook;
   /** past sessions for /api/history and /history (absent: neither exists) */
   history?: HistoryReader;
+  /** plans besides the built-in ones that /control may start (GET /api/plans), e.g. the `--plan FILE` */
+  savedPlans?: () => readonly Plan[];
   /** page origins besides this server's own allowed to open /ws and send changes (`--allow-origin`) */
   allowOrigins?: readonly string[];
   maxClients?: number;
@@ -85,6 +88,7 @@ export async function startDisplayServer(opts: StartServerOptions): Promise<Runn
     ...(opts.onEndSession ? { onEndSession: opts.onEndSession } : {}),
     ...(opts.onProfile ? { onProfile: opts.onProfile } : {}),
     ...(opts.history ? { history: opts.history } : {}),
+    ...(opts.savedPlans ? { savedPlans: opts.savedPlans } : {}),
     options: {
       requireToken,
       maxClients: opts.maxClients ?? 250,

@@ -1,6 +1,7 @@
 /**
  * Where ergsprint keeps its files: `$XDG_DATA_HOME/ergsprint`, else `~/.local/share/ergsprint`.
- * Live sessions go to `sessions/<ISO>.ndjson`; user device profiles to `profiles.json`.
+ * Live sessions go to `sessions/<ISO>.ndjson`, imported ones to `imports/<sha256>.ndjson`; user
+ * device profiles to `profiles.json`.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -14,4 +15,17 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Default path of a new live recording started at `startedAtIso` (colons replaced: valid on every OS). */
 export function sessionRecordingPath(startedAtIso: string, env: NodeJS.ProcessEnv = process.env): string {
   return join(dataDir(env), 'sessions', `${startedAtIso.replace(/:/g, '-')}.ndjson`);
+}
+
+/**
+ * Default path of the recording imported from a file whose bytes hash to `sha256` (hex): the same
+ * file always maps to the same recording, so importing it again finds the first import.
+ */
+export function importRecordingPath(sha256: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'imports', `${sha256}.ndjson`);
+}
+
+/** The history database: `<data dir>/history.db`. */
+export function historyDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'history.db');
 }

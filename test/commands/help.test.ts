@@ -23,7 +23,10 @@ const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   scan: ['--timeout', '--json', '--all', '--profiles'],
   replay: ['--speed', '--loop', '--port', '--host', '--token', '--allow-origin', '--plan', '--ref-2k', '--ref-500m', '--hr-max'],
   analyze: ['--json', '--plan', '--ref-2k', '--ref-500m', '--hr-max'],
+  history: ['--athlete', '--json', '--db'],
+  athlete: [],
   evaluate: ['--json'],
+  import: ['--format', '--athlete', '--out'],
   inspect: ['--rower', '--limit', '--raw'],
   simulate: ['--out', '--seed', '--profile', '--hr', '--reps', '--work', '--rest', '--held', '--rate-only', '--warmup', '--cooldown', '--surges', '--steady', '--ladder', '--piece', '--counter-offset', '--reset-at', '--stop-in-rest', '--rowers', '--athlete', '--p2k', '--gap', '--started-at', '--labels', '--force', '--ble', '--drop', '--duration'],
   decode: ['--char', '--json'],
@@ -57,7 +60,7 @@ describe('a CLI that starts fast', () => {
     expect(run.code).toBe(0);
     return readFileSync(log, 'utf8').trim().split('\n');
   };
-  const heavy = (urls: string[]): string[] => urls.filter((u) => /\/dist\/commands\/(?!exit-after-flush\.js|exit-codes\.js)|node_modules\/(fastify|@fastify|@abandonware|rxjs|ws|pino|zod|mqtt)\//.test(u));
+  const heavy = (urls: string[]): string[] => urls.filter((u) => /\/dist\/commands\/(?!exit-after-flush\.js|exit-codes\.js)|node_modules\/(fastify|@fastify|@abandonware|rxjs|ws|pino|zod|better-sqlite3|mqtt)\//.test(u));
 
   it('--help loads no command implementation', async () => {
     const urls = await loaded(['--help']);

@@ -60,7 +60,7 @@ describe('REST API', () => {
 
   it('answers malformed JSON, unknown rowers, unknown routes and refused plans with typed JSON errors', async () => {
     const a = await appWith({ requireToken: false }, (c) => {
-      if (c.plan === 'nonsense') throw Object.assign(new Error('no plan called nonsense'), { code: 'BAD_PLAN' });
+      if (c.plan === 'hiit-30-60') throw Object.assign(new Error('no plan called nonsense'), { code: 'BAD_PLAN' });
     });
     const bad = await a.inject({ method: 'POST', url: '/api/workout', headers: { 'content-type': 'application/json' }, payload: '{"action":' });
     expect(bad.statusCode).toBe(400);
@@ -69,7 +69,8 @@ describe('REST API', () => {
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'UNKNOWN_ROWER']);
     const route = await a.inject('/api/nothing');
     expect([route.statusCode, route.json().error.code]).toEqual([404, 'NOT_FOUND']);
-    const plan = await a.inject({ method: 'POST', url: '/api/workout', payload: { action: 'start', plan: 'nonsense' } });
+    // the route knows built-in names itself (GET /api/plans); a plan the session refuses is the hook's 400
+    const plan = await a.inject({ method: 'POST', url: '/api/workout', payload: { action: 'start', plan: 'hiit-30-60' } });
     expect([plan.statusCode, plan.json().error]).toEqual([400, { code: 'BAD_PLAN', message: 'no plan called nonsense' }]);
   });
 

@@ -55,8 +55,8 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
       const atWork = await page.waitForFunction(
         () => {
           const f = (sel: string) => document.querySelector(sel)?.textContent ?? '';
-          if (document.body.dataset.phase !== 'work' || !/Rep [2-8] \/ 8/.test(f('.single .rep'))) return false;
-          return { label: f('.single .phase-label'), clock: f('.single [data-f="clock-label"]'), power: f('.single [data-f="power"]') };
+          if (document.body.dataset.phase !== 'work' || !/Rep [2-8] \/ 8/.test(f('.single [data-f="rep"]'))) return false;
+          return { label: f('.single [data-f="phase"]'), clock: f('.single [data-f="clock-label"]'), power: f('.single [data-f="power"]') };
         },
         undefined,
         { timeout: 60_000, polling: 50 },
@@ -64,18 +64,20 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
       expect(await atWork.jsonValue()).toEqual({ label: 'Work', clock: 'Sprint clock', power: expect.stringMatching(/^\d{3}$/) });
       await page.screenshot({ path: `${ART}/single-work.png` });
       const atRest = await page.waitForFunction(
-        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .badge').length >= 3 && document.querySelector('.single [data-f="next"]')?.textContent,
+        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .v-chips .badge').length >= 3 && { next: document.querySelector('.single [data-f="next"]')?.textContent, rep: document.querySelector('.single [data-f="rep"]')?.textContent },
         undefined,
         { timeout: 60_000, polling: 50 },
       );
-      expect(await atRest.jsonValue()).toBe('Work in');
+      // the rest counts down to the next sprint by number, the one "Rep k / 8" names
+      const rest = (await atRest.jsonValue()) as { next: string; rep: string };
+      expect(rest.next).toBe(`Sprint ${/Rep (\d) \/ 8/.exec(rest.rep)?.[1]} in`);
       await page.screenshot({ path: `${ART}/single-rest.png` });
 
       await untilSummaries(server, 1);
       const truth = sprintLabels('hiit-held');
       const expected = truth.map((l) => ({ rep: l.rep, good: l.allOut === true }));
-      await page.waitForFunction((n) => document.querySelectorAll('.single .badge').length === n, truth.length, { timeout: 10_000 });
-      const live = await badges(page, '.single');
+      await page.waitForFunction((n) => document.querySelectorAll('.single .v-chips .badge').length === n, truth.length, { timeout: 10_000 });
+      const live = await badges(page, '.single .v-chips');
       expect(live.map((b) => ({ rep: b.rep, good: b.cls.includes('v-good') }))).toEqual(expected);
       // the summary replaces the live screen at the end: interval table with verdicts and a decrement score
       await page.waitForSelector('.summary table.intervals', { timeout: 10_000 });
@@ -102,10 +104,10 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
       await page.goto(`${server.url}wall`);
       await page.waitForFunction(() => document.querySelectorAll('.tile').length === 2, undefined, { timeout: 20_000 });
       await page.waitForFunction(() => document.querySelectorAll('.tile.phase-work').length >= 1 && document.querySelectorAll('.tile .badge').length >= 4, undefined, { timeout: 60_000, polling: 50 });
-      const tile = await page.$$eval('.tile', (els) => els.map((e) => ({ name: e.querySelector('.t-name')?.textContent, rep: e.querySelector('.t-rep')?.textContent, power: e.querySelector('.t-power .value')?.textContent })));
+      const tile = await page.$$eval('.tile', (els) => els.map((e) => ({ name: e.querySelector('.x-name')?.textContent, rep: e.querySelector('.x-rep')?.textContent, power: e.querySelector('.x-power')?.textContent })));
       expect(tile.map((t) => t.name)).toEqual(['SIM Rower 1Hz 1', 'SIM Rower 1Hz 2']);
       for (const t of tile) {
-        expect(t.rep).toMatch(/^Rep [1-8] \/ 8$/);
+        expect(t.rep).toMatch(/^[1-8]\/8$/);
         expect(t.power).toMatch(/^\d{2,3}$/);
       }
       await page.screenshot({ path: `${ART}/wall-live.png` });
@@ -116,7 +118,9 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
         await page.waitForFunction(([k, n]) => document.querySelectorAll('.tile')[k]?.querySelectorAll('.badge').length === n, [i, truth.length] as const, { timeout: 10_000 });
         const got = await badges(page, `.tile[data-rower="${rower}"]`);
         expect(got.map((b) => ({ rep: b.rep, good: b.cls.includes('v-good') }))).toEqual(truth.map((l) => ({ rep: l.rep, good: l.allOut === true })));
-        expect(await page.textContent(`.tile[data-rower="${rower}"] .t-rep`)).toBe('Rep 8 / 8');
+        // the finished tile is its class summary: sprints all-out k/N, not "DISCONNECTED"
+        await page.waitForSelector(`.tile.phase-finished[data-rower="${rower}"]`, { timeout: 10_000 });
+        expect(await page.textContent(`.tile[data-rower="${rower}"] .x-power`)).toBe(`${truth.filter((l) => l.allOut === true).length}/${truth.length}`);
       }
       await page.screenshot({ path: `${ART}/wall-end.png` });
       await page.close();

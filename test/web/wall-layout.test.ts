@@ -59,7 +59,7 @@ describe.runIf(RUN_BROWSER_TESTS)('wall layout in Chromium', () => {
       const tiles = [...document.querySelectorAll<HTMLElement>('.tile')];
       const xs = new Set(tiles.map((t) => Math.round(t.getBoundingClientRect().left)));
       const ys = new Set(tiles.map((t) => Math.round(t.getBoundingClientRect().top)));
-      const power = tiles.map((t) => t.querySelector('.t-power .value') as HTMLElement);
+      const power = tiles.map((t) => t.querySelector('.x-power') as HTMLElement);
       const overflowing = tiles.filter((t) => t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1).length;
       return {
         cols: xs.size,

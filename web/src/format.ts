@@ -40,7 +40,7 @@ export const PHASE_LABEL: Record<PhaseKind | 'done' | 'offline', string> = {
   idle: 'Idle',
   paused: 'Paused',
   done: 'Done',
-  offline: 'Disconnected',
+  offline: 'Signal lost',
 };
 
 export const VERDICT_LABEL: Record<VerdictKind, string> = {
@@ -54,13 +54,15 @@ export const VERDICT_LABEL: Record<VerdictKind, string> = {
 };
 
 /**
- * Short symbol for a verdict tile, as the verdict's `allOut` reads: ✓ all-out (true), ✗ not
- * (false: held back, or on target with a reserve shown), ≈ close and ? cannot tell (null).
+ * Short symbol for a verdict tile, as the verdict reads: ✓ all-out, ✗ not (held back, or on
+ * target with a reserve shown), ≈ close, ↓ below (under the expected power, cannot tell why:
+ * `allOut` null — never drawn like held back) and ? cannot tell.
  */
 export function verdictMark(kind: VerdictKind): string {
   if (kind === 'all-out' || kind === 'fatigued-all-out') return '✓';
   if (kind === 'held-back' || kind === 'all-out-paced') return '✗';
   if (kind === 'close') return '≈';
+  if (kind === 'below') return '↓';
   return '?';
 }
 

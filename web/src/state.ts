@@ -79,10 +79,14 @@ export function applyMessage(s: DisplayState, msg: ServerMessage): number | unde
       if (msg.state === 'started') {
         r.intervals = [];
         delete r.summary;
+        delete r.target;
         delete s.traces[msg.rower];
       }
       return msg.t;
     }
+    case 'target':
+      rower(s, msg.rower).target = msg.target;
+      return undefined;
   }
 }
 

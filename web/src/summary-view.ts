@@ -1,10 +1,14 @@
-/** The session summary shown when a session ends: interval table with verdicts, decrement score, power chart. */
+/** The session summary shown when a session ends: headline, decrement score, power chart, interval table (scrolls on a phone). */
 import type { Interval, SessionSummary } from '../../src/analysis/types.js';
 import type { DisplayRowerState, PowerTrace } from '../../src/server/protocol.js';
 import type { DisplayState } from './state.js';
+import { fitAll, fitHtml } from './fit.js';
 import { PowerChart } from './power-chart.js';
 import { badgeHtml, reasonLine } from './verdict-badges.js';
 import { clock, esc, int, pace } from './format.js';
+
+const stat = (label: string, value: string, f = '') =>
+  `<div class="panel s-stat">${fitHtml('m-label', `<span class="lbl">${label}</span>`)}${fitHtml('m-value', `<span class="num"${f ? ` data-f="${f}"` : ''}>${value}</span>`)}</div>`;
 
 /** What a summary shows: a live rower's end of session, or a session from history. */
 export interface SummaryInput {
@@ -32,10 +36,13 @@ export class SummaryView {
     this.show({ key, title: r.athlete ?? r.name, summary: r.summary, intervals: r.intervals, trace: s.traces[r.id], nowT: r.t });
   }
 
-  /** Renders a summary from its parts (only re-renders when `input.key` changed). */
+  /** Renders a summary from its parts (only re-renders when `input.key` changed; refits always). */
   show(input: SummaryInput): void {
     const sum = input.summary;
-    if (input.key === this.key) return;
+    if (input.key === this.key) {
+      fitAll(this.root);
+      return;
+    }
     this.key = input.key;
     const rows = input.intervals
       .filter((iv) => iv.kind === 'work' || iv.kind === 'rest')
@@ -46,16 +53,24 @@ export class SummaryView {
         return `<tr class="k-${iv.kind}"><td>${iv.kind === 'work' ? 'Sprint' : 'Rest'} ${iv.index}</td><td>${clock(iv.start / 1000)}</td><td>${st.durationS.toFixed(1)} s</td><td>${int(st.avgPowerW)}</td><td>${int(st.peakPowerW)}</td><td>${int(st.avgStrokeRate)}</td><td>${pace(st.avgPaceS500)}</td><td>${int(st.avgHeartRate)}</td><td class="verdict-cell">${verdict}</td><td class="reason">${reason}</td></tr>`;
       })
       .join('');
+    const works = input.intervals.filter((iv) => iv.kind === 'work').map((iv) => iv.stats.avgPowerW).filter((p): p is number => p !== undefined);
+    const mean = works.length > 0 ? works.reduce((a, b) => a + b, 0) / works.length : undefined;
     const dec = sum.decrementPct !== undefined ? `${sum.decrementPct.toFixed(1)} %` : '–';
     this.root.innerHTML = `
 <section class="summary">
-  <header class="topbar"><span class="name">${esc(input.title)}</span><span class="phase-label">Session summary</span><span class="rep">${sum.allOut} of ${sum.sprints} sprints all-out</span></header>
-  <div class="summary-head">
-    <div class="metric"><span class="value" data-f="decrement">${dec}</span><label>Decrement score</label></div>
-    <p class="reading">${esc(sum.decrementReading ?? '')}${sum.notes.map((n) => `<br>${esc(n)}`).join('')}</p>
+  <header class="s-head">
+    ${fitHtml('s-name', `<span>${esc(input.title)}</span>`)}
+    ${fitHtml('s-phase', '<span class="lbl">Session summary</span>')}
+    ${fitHtml('s-count r', `<span class="num">${sum.allOut}/${sum.sprints}</span><span class="unit">all-out</span>`)}
+  </header>
+  <div class="s-stats">
+    ${stat('Decrement score', dec, 'decrement')}
+    ${stat('Mean sprint power', `${int(mean)} W`)}
+    ${stat('Sprints all-out', `${sum.allOut} of ${sum.sprints}`)}
   </div>
-  <div class="chart summary-chart"></div>
-  <table class="intervals"><thead><tr><th></th><th>start</th><th>time</th><th>avg W</th><th>peak W</th><th>rate</th><th>pace</th><th>HR</th><th>verdict</th><th>why</th></tr></thead><tbody>${rows}</tbody></table>
+  <p class="reading">${esc(sum.decrementReading ?? '')}${sum.notes.map((n) => `<br>${esc(n)}`).join('')}</p>
+  <div class="panel chart summary-chart"></div>
+  <div class="table-wrap"><table class="intervals"><thead><tr><th></th><th>start</th><th>time</th><th>avg W</th><th>peak W</th><th>rate</th><th>pace</th><th>HR</th><th>verdict</th><th>why</th></tr></thead><tbody>${rows}</tbody></table></div>
 </section>`;
     const chartEl = this.root.querySelector<HTMLElement>('.summary-chart');
     this.chart = undefined;
@@ -63,5 +78,6 @@ export class SummaryView {
       this.chart = new PowerChart(chartEl);
       this.chart.update({ trace: input.trace, intervals: input.intervals, phase: null, nowT: input.nowT });
     }
+    fitAll(this.root);
   }
 }
