@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
+import { VERSION } from './version.js';
 import { EXIT } from './commands/exit-codes.js';
 import * as analyze from './cli/analyze.js';
 import * as athlete from './cli/athlete.js';
@@ -27,7 +28,7 @@ import { exitAfterFlush, exitQuietlyOnEpipe } from './commands/exit-after-flush.
 export function buildProgram(): Command {
   const program = new Command('ergsprint')
     .description('Companion for Bluetooth FTMS rowing machines: live numbers, intervals and all-out sprint verdicts.')
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const cmd of [start, live, hub, scan, replay, analyze, history, athlete, evaluate, importCmd, exportCmd, inspect, simulate, decode]) cmd.register(program);
@@ -79,9 +80,10 @@ function invokedDirectly(): boolean {
   }
 }
 
-if (invokedDirectly()) {
+/** Run the CLI as the process: exit code from the command, output flushed first (also src/bin.ts). */
+export function run(argv: string[]): void {
   exitQuietlyOnEpipe(process.stdout, () => (typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok));
-  main(process.argv).then(
+  main(argv).then(
     (code) => exitAfterFlush(code),
     (err: unknown) => {
       process.stderr.write(`ergsprint: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -89,3 +91,5 @@ if (invokedDirectly()) {
     },
   );
 }
+
+if (invokedDirectly()) run(process.argv);

@@ -1,5 +1,10 @@
-/** User plans from JSON (validated with zod, errors naming the field) and plan lookup by name. */
-import { z } from 'zod';
+/**
+ * User plans from JSON (validated with zod, errors naming the field) and plan lookup by name. zod
+ * is loaded the first time a plan is validated, not with this module: `analyze` or `live` with a
+ * built-in plan (or none) never pays its ~70 ms of module loading (README "Performance").
+ */
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { BUILTIN_PLANS, builtinPlan, type Plan } from './plan.js';
 
 export type PlanErrorCode = 'BAD_JSON' | 'INVALID_PLAN' | 'UNKNOWN_PLAN';
@@ -18,24 +23,33 @@ export class PlanError extends Error {
 /** "reps is missing" for an absent field, else `otherwise`. */
 const missingOr = (what: string, otherwise: string) => (iss: { input?: unknown }) => (iss.input === undefined ? `${what} is missing` : otherwise);
 
-const seconds = (what: string, max: number) =>
-  z.number({ error: missingOr(what, `${what} must be a number of seconds`) }).positive({ error: `${what} must be more than 0 s` }).max(max, { error: `${what} must be at most ${max} s` });
+function buildSchema(z: typeof Zod.z) {
+  const seconds = (what: string, max: number) =>
+    z.number({ error: missingOr(what, `${what} must be a number of seconds`) }).positive({ error: `${what} must be more than 0 s` }).max(max, { error: `${what} must be at most ${max} s` });
 
-const planSchema = z.strictObject(
-  {
-    name: z.string({ error: missingOr('name', 'name must be text') }).trim().min(1, { error: 'name must not be empty' }).max(60, { error: 'name must be at most 60 characters' }),
-    warmupS: seconds('warmupS', 3600).optional(),
-    reps: z.number({ error: missingOr('reps', 'reps must be a whole number') }).int({ error: 'reps must be a whole number' }).min(1, { error: 'reps must be at least 1' }).max(50, { error: 'reps must be at most 50' }),
-    workS: seconds('workS', 600).min(5, { error: 'workS must be at least 5 s' }),
-    restS: seconds('restS', 1800),
-    cooldownS: seconds('cooldownS', 3600).optional(),
-  },
-  { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field ${iss.keys.map((k) => `"${k}"`).join(', ')}` : 'a plan must be a JSON object') },
-);
+  return z.strictObject(
+    {
+      name: z.string({ error: missingOr('name', 'name must be text') }).trim().min(1, { error: 'name must not be empty' }).max(60, { error: 'name must be at most 60 characters' }),
+      warmupS: seconds('warmupS', 3600).optional(),
+      reps: z.number({ error: missingOr('reps', 'reps must be a whole number') }).int({ error: 'reps must be a whole number' }).min(1, { error: 'reps must be at least 1' }).max(50, { error: 'reps must be at most 50' }),
+      workS: seconds('workS', 600).min(5, { error: 'workS must be at least 5 s' }),
+      restS: seconds('restS', 1800),
+      cooldownS: seconds('cooldownS', 3600).optional(),
+    },
+    { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field ${iss.keys.map((k) => `"${k}"`).join(', ')}` : 'a plan must be a JSON object') },
+  );
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
+/** The plan schema, built (and zod loaded, synchronously) on first use. */
+function planSchema(): ReturnType<typeof buildSchema> {
+  schema ??= buildSchema((createRequire(import.meta.url)('zod') as typeof Zod).z);
+  return schema;
+}
 
 /** A validated plan from parsed JSON; `source` (a file name) goes into the error message. */
 export function parsePlan(json: unknown, source: string): Plan {
-  const result = planSchema.safeParse(json);
+  const result = planSchema().safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';

@@ -3,6 +3,7 @@
  * its options, and the CLI starts fast: `--help` and `decode` load no command implementation
  * (src/commands/*), no fastify, noble or rxjs — those are imported only when their command runs.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import { DECODE_CHARS } from '../../src/cli/decode.js';
 import { DECODERS } from '../../src/ftms/decode-by-char.js';
-import { buildCli, killChildren, runCli } from './cli-process.js';
+import { buildCli, killChildren, root, runCli } from './cli-process.js';
 
 beforeAll(buildCli, 180_000);
 afterEach(killChildren);
@@ -73,6 +74,26 @@ describe('a CLI that starts fast', () => {
     const urls = await loaded(['decode', '2c0b000000000000ffff00000000000000580000']);
     expect(urls.some((u) => u.endsWith('/dist/commands/decode.js'))).toBe(true);
     expect(heavy(urls).filter((u) => !/\/dist\/commands\/(decode|decode-format|text-table)\.js$/.test(u))).toEqual([]);
+  });
+
+  it('the executable (dist/bin.js) answers --version loading nothing else of ours', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'ergsprint-modules-')), 'modules.txt');
+    const bin = join(root, 'dist', 'bin.js');
+    const run = spawnSync(process.execPath, [bin, '--version'], { env: { ...process.env, NODE_OPTIONS: `--import ${join(import.meta.dirname, 'module-log.mjs')}`, MODULE_LOG: log }, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
+    const ours = readFileSync(log, 'utf8').trim().split('\n').filter((u) => u.includes('/dist/') || u.includes('node_modules'));
+    expect(ours.map((u) => u.slice(u.indexOf('/dist/')))).toEqual(['/dist/bin.js', '/dist/version.js']);
+  });
+
+  it('the executable runs every other command through the CLI (same output as dist/cli.js)', async () => {
+    const bin = join(root, 'dist', 'bin.js');
+    const viaBin = spawnSync(process.execPath, [bin, 'decode', '2c0b000000000000ffff00000000000000580000'], { encoding: 'utf8' });
+    const viaCli = await runCli(['decode', '2c0b000000000000ffff00000000000000580000']);
+    expect(viaBin.status).toBe(0);
+    expect(viaBin.stdout).toBe(viaCli.stdout);
+    const bad = spawnSync(process.execPath, [bin, 'analyze'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
   });
 
   it('live without --broker loads no MQTT code (it stops at the missing adapter here)', async () => {
