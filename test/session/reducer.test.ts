@@ -1,7 +1,7 @@
 /** applyEvent: the snapshot a display gets on connect, built from session events (pure). */
 import { describe, expect, it } from 'vitest';
 import type { Interval } from '../../src/analysis/types.js';
-import { applyEvent, emptySnapshot } from '../../src/pipeline/session-store.js';
+import { applyEvent, emptySnapshot } from '../../src/session/reducer.js';
 
 const iv = (kind: Interval['kind'], index: number, start: number): Interval => ({ rower: 'a', index, kind, start, end: start + 30_000, stats: { durationS: 30 } });
 
