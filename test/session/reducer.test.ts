@@ -26,6 +26,13 @@ describe('applyEvent', () => {
     expect(s.rowers[0]!.intervals[1]!.verdict?.allOut).toBe(true);
   });
 
+  it('keeps the latest sample when an older one arrives after it', () => {
+    let s = emptySnapshot('x', 'ble');
+    s = applyEvent(s, { type: 'sample', rower: 'a', sample: { t: 2000, rower: 'a', powerW: 200 } });
+    s = applyEvent(s, { type: 'sample', rower: 'a', sample: { t: 1500, rower: 'a', powerW: 150 } });
+    expect(s.rowers[0]).toMatchObject({ t: 2000, last: { t: 2000, powerW: 200 } });
+  });
+
   it('never changes the snapshot it was given', () => {
     const s0 = applyEvent(emptySnapshot('x', 'ble'), { type: 'rower', rower: 'a', name: 'A', connected: true, t: 0 });
     const copy = structuredClone(s0);
