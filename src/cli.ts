@@ -12,6 +12,7 @@ import * as analyze from './cli/analyze.js';
 import * as athlete from './cli/athlete.js';
 import * as decode from './cli/decode.js';
 import * as evaluate from './cli/evaluate.js';
+import * as hub from './cli/hub.js';
 import * as exportCmd from './cli/export.js';
 import * as importCmd from './cli/import.js';
 import * as history from './cli/history.js';
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const cmd of [start, live, scan, replay, analyze, history, athlete, evaluate, importCmd, exportCmd, inspect, simulate, decode]) cmd.register(program);
+  for (const cmd of [start, live, hub, scan, replay, analyze, history, athlete, evaluate, importCmd, exportCmd, inspect, simulate, decode]) cmd.register(program);
   program.addHelpText(
     'after',
     `
@@ -37,6 +38,8 @@ Examples:
   $ ergsprint start                                  live rowers, or a demo replay when there is no Bluetooth
   $ ergsprint scan                                   list FTMS rowers and heart-rate straps in range
   $ ergsprint live --rower PM5 --hr Polar=PM5        row with a PM5 and a Polar strap, display on :8080
+  $ ergsprint hub --broker mqtt://gym:1883 --id hub-1 a Bluetooth hub publishing to the central's broker
+  $ ergsprint live --broker mqtt://gym:1883          the central: rowers from every hub on one wall
   $ ergsprint replay fixtures/hiit-allout.ndjson --speed 10
   $ ergsprint analyze fixtures/hiit-allout.ndjson --ref-2k 7:05
   $ ergsprint history                                past sessions, newest first (history show ID, history bests)

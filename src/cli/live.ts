@@ -23,7 +23,12 @@ export function register(program: Command): void {
   serverOptions(cmd)
     .option('--timeout <s>', 'give up when no rower is found within this many seconds (at most 86400)', String(DEFAULTS.ble.findTimeoutS))
     .option('--plan <name|file>', 'workout plan: a built-in name or a .json plan file')
-    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json');
+    .option('--profiles <file>', 'extra device profiles (JSON), default <data dir>/profiles.json')
+    .option('--broker <url>', 'also take rowers from hubs (`ergsprint hub`) through this MQTT broker, mqtt://HOST[:PORT]; rowers appear as <hub>/<rower>')
+    .option('--ble', 'with --broker: use this machine\'s Bluetooth rowers too')
+    .option('--username <name>', 'with --broker: broker user')
+    .option('--password-file <file>', 'with --broker: file whose first line is the broker password (or set ERGSPRINT_MQTT_PASSWORD)')
+    .option('--client-id <id>', 'with --broker: MQTT client id of this central (its persistent session)', 'ergsprint-central');
   referenceOptions(cmd)
     .addHelpText('after', '\nNo Bluetooth here? Run `ergsprint simulate --ble` in another terminal and `NOBLE_WEBSOCKET=1 ergsprint live`.')
     .action(async (flags: LiveFlags) => (await import('../commands/live.js')).runLive(flags));

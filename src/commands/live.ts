@@ -4,10 +4,13 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { EMPTY, type Observable } from 'rxjs';
 import { CliError } from '../cli-error.js';
+import type { SourceItem } from '../ftms/frame.js';
 import { RecordingWriteError } from '../recording/recording-error.js';
 import { bleSource$ } from '../sources/ble/ble-source.js';
 import { loadNoble } from '../sources/ble/load-noble.js';
+import { sessionClock } from '../sources/ble/session-clock.js';
 import { loadUserProfiles, profileLookup } from '../sources/ble/profile-config.js';
 import { type HrAttachment, parseHrAttachment } from '../sources/ble/selector.js';
 import { OriginConfigError } from '../server/access-policy.js';
@@ -40,6 +43,12 @@ export interface LiveFlags extends ReferenceFlags {
   timeout: string;
   plan?: string;
   profiles?: string;
+  /** --broker: rowers from hubs over MQTT (live-broker.ts, loaded only then); local BLE only with --ble */
+  broker?: string;
+  ble?: boolean;
+  username?: string;
+  passwordFile?: string;
+  clientId?: string;
 }
 
 export interface LiveHooks {
@@ -62,11 +71,14 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
   const idleEndMs = parseIdleEnd(flags.idleEnd);
   const plan: Plan | undefined = flags.plan === undefined ? undefined : loadPlan(flags.plan);
 
+  const brokerSide = flags.broker === undefined ? undefined : await import('./live-broker.js');
+  brokerSide?.checkCentralFlags({ ...flags, broker: flags.broker as string });
+  const useBle = flags.broker === undefined || flags.ble === true;
   let noble;
   let lookup;
   try {
     lookup = profileLookup(loadUserProfiles(flags.profiles, join(dataDir(), 'profiles.json'))).lookup;
-    noble = await loadNoble({ redial: true }); // a lost remote adapter is dialled again
+    if (useBle) noble = await loadNoble({ redial: true }); // a lost remote adapter is dialled again
   } catch (err) {
     throw bleCliError(err);
   }
@@ -103,7 +115,11 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
     status.notice(undefined);
     banner(undefined);
   };
-  const ble$ = bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, log: note });
+  const clock = sessionClock(); // one time line for local rowers and every hub
+  const ble$ = noble ? bleSource$({ noble, rowers: flags.rower, hr, profiles: lookup, timeouts: { findMs: timeoutS * 1000 }, clock, log: note }) : undefined;
+  // --broker: rowers from every hub (live-broker.ts), merged with the local ones when --ble
+  const hubs = brokerSide?.central({ ...flags, broker: flags.broker as string }, clock, note, ble$);
+  const source$: Observable<SourceItem> = hubs?.source$ ?? ble$ ?? EMPTY;
 
   // Ctrl-C / SIGTERM: graceful stop within 2 s, then forced; a second signal exits at once. The
   // recording is closed on every path (each line is already on disk: the writer flushes per line).
@@ -126,7 +142,7 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
   let running;
   try {
     running = await runSession({
-      source$: ble$,
+      source$,
       startedAt,
       kind: 'ble',
       recorder,
@@ -144,6 +160,7 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
   } catch (err) {
     history?.close();
     shutdown.dispose();
+    void hubs?.close();
     status.stop();
     recorder.close();
     dropEmpty();
@@ -164,6 +181,7 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
     await running.settled();
     await new Promise((r) => setTimeout(r, 300)); // noble has no clean shutdown: let the disconnects reach the adapter
     await server.close().catch(() => {});
+    await hubs?.close();
   }, destroyConnections);
   recorder.close();
   history?.close();

@@ -4,7 +4,7 @@
  * build is skipped when dist/cli.js is newer than every source file).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -97,11 +97,21 @@ async function readSlowly(stream: Readable, pauseMs: number): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+/**
+ * The data directory test processes get unless a test names its own (`env.XDG_DATA_HOME`): never
+ * the user's, so no test reads or writes the real history, recordings or rowers.json.
+ */
+let testDataHome: string | undefined;
+export function testDataDir(): string {
+  testDataHome ??= mkdtempSync(join(tmpdir(), 'ergsprint-test-data-'));
+  return testDataHome;
+}
+
 /** Run `node dist/cli.js ...args` to completion. */
 export async function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
   const started = Date.now();
   const argv = opts.realPipe === true ? ['-c', 'set -o pipefail; "$0" "$@" | cat', process.execPath, cli, ...args] : [cli, ...args];
-  const child = spawn(opts.realPipe === true ? 'bash' : process.execPath, argv, { cwd: root, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], ...(opts.asUser !== undefined ? { uid: opts.asUser, gid: opts.asUser } : {}) });
+  const child = spawn(opts.realPipe === true ? 'bash' : process.execPath, argv, { cwd: root, env: { ...process.env, XDG_DATA_HOME: testDataDir(), ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], ...(opts.asUser !== undefined ? { uid: opts.asUser, gid: opts.asUser } : {}) });
   children.push(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   child.stdin.on('error', () => {}); // the child may exit before reading all of stdin

@@ -18,7 +18,8 @@ afterEach(killChildren);
 /** Every command and the options its help must list. */
 const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   start: ['--port', '--host', '--token', '--allow-origin', '--plan', '--demo', '--speed', '--ref-2k', '--ref-500m', '--hr-max'],
-  live: ['--rower', '--hr', '--record', '--port', '--host', '--token', '--allow-origin', '--timeout', '--plan', '--profiles', '--ref-2k', '--ref-500m', '--hr-max'],
+  live: ['--rower', '--hr', '--record', '--port', '--host', '--token', '--allow-origin', '--timeout', '--plan', '--profiles', '--ref-2k', '--ref-500m', '--hr-max', '--broker', '--ble', '--username', '--password-file', '--client-id'],
+  hub: ['--broker', '--id', '--rower', '--hr', '--record', '--username', '--password-file', '--timeout', '--profiles'],
   scan: ['--timeout', '--json', '--all', '--profiles'],
   replay: ['--speed', '--loop', '--port', '--host', '--token', '--allow-origin', '--plan', '--ref-2k', '--ref-500m', '--hr-max'],
   analyze: ['--json', '--plan', '--ref-2k', '--ref-500m', '--hr-max'],
@@ -60,7 +61,7 @@ describe('a CLI that starts fast', () => {
     expect(run.code).toBe(0);
     return readFileSync(log, 'utf8').trim().split('\n');
   };
-  const heavy = (urls: string[]): string[] => urls.filter((u) => /\/dist\/commands\/(?!exit-after-flush\.js|exit-codes\.js)|node_modules\/(fastify|@fastify|@abandonware|rxjs|ws|pino|zod|better-sqlite3)\//.test(u));
+  const heavy = (urls: string[]): string[] => urls.filter((u) => /\/dist\/commands\/(?!exit-after-flush\.js|exit-codes\.js)|node_modules\/(fastify|@fastify|@abandonware|rxjs|ws|pino|zod|better-sqlite3|mqtt)\//.test(u));
 
   it('--help loads no command implementation', async () => {
     const urls = await loaded(['--help']);
@@ -72,5 +73,15 @@ describe('a CLI that starts fast', () => {
     const urls = await loaded(['decode', '2c0b000000000000ffff00000000000000580000']);
     expect(urls.some((u) => u.endsWith('/dist/commands/decode.js'))).toBe(true);
     expect(heavy(urls).filter((u) => !/\/dist\/commands\/(decode|decode-format|text-table)\.js$/.test(u))).toEqual([]);
+  });
+
+  it('live without --broker loads no MQTT code (it stops at the missing adapter here)', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'ergsprint-modules-')), 'modules.txt');
+    const env: Record<string, string> = { NODE_OPTIONS: `--import ${join(import.meta.dirname, 'module-log.mjs')}`, MODULE_LOG: log, NOBLE_WEBSOCKET: '', XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'ergsprint-data-')) };
+    const run = await runCli(['live', '--port', '0', '--timeout', '1'], { env });
+    expect(run.code).not.toBe(0);
+    const urls = readFileSync(log, 'utf8').trim().split('\n');
+    expect(urls.some((u) => u.endsWith('/dist/commands/live.js'))).toBe(true);
+    expect(urls.filter((u) => /node_modules\/mqtt\/|\/dist\/(bridge|sources\/mqtt)\/|live-broker\.js$/.test(u))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
-import { cli, root } from './cli-process.js';
+import { cli, root, testDataDir } from './cli-process.js';
 
 export { buildCli, cli, root } from './cli-process.js';
 
@@ -20,7 +20,7 @@ const children: ChildProcess[] = [];
 
 /** Run `node dist/cli.js ...args`. */
 export function start(args: string[], env: Record<string, string | undefined> = {}): Run {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, XDG_DATA_HOME: testDataDir(), ...env } });
   children.push(child);
   let out = '';
   let err = '';
