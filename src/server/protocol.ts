@@ -20,6 +20,8 @@ export type { Interval, SessionSummary, Verdict, VerdictKind } from '../analysis
 export type { PhaseEvent, PhaseKind, PlanProgress, RepTarget, RowerState, SessionEvent, SessionSnapshot } from '../session/state.js';
 export type { PowerTrace } from '../session/power-trace.js';
 export { applyLiveEvent, type LiveSession } from '../session/live-session.js';
+// and the history page's row shapes (GET /api/history)
+export type { BestWindow, HistorySession } from './history-reader.js';
 
 export const PROTOCOL_VERSION = 1;
 
