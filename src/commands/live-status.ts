@@ -4,7 +4,7 @@
  */
 import type { Interval } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
-import type { SessionEvent } from '../pipeline/session-state.js';
+import type { SessionEvent } from '../session/state.js';
 import { formatPace } from '../rowing/format.js';
 
 interface RowerLine {

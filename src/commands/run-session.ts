@@ -12,7 +12,7 @@ import type { SessionSummary } from '../analysis/types.js';
 import type { SourceItem, SourceKind } from '../ftms/frame.js';
 import { DEFAULT_IDLE_END_MS, type EndReason } from '../pipeline/session-lifecycle.js';
 import { ATHLETE_EVENT, session$, type SessionPipelineOptions } from '../pipeline/session.js';
-import type { SessionEvent } from '../pipeline/session-state.js';
+import type { SessionEvent } from '../session/state.js';
 import type { HistoryReader } from '../server/history-reader.js';
 import type { ServerInput } from '../server/protocol.js';
 import { startDisplayServer, type RunningServer } from '../server/start-server.js';

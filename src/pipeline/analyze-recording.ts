@@ -7,8 +7,8 @@ import { from, type Observable } from 'rxjs';
 import type { Interval, SessionSummary } from '../analysis/types.js';
 import type { Frame, RowerEvent, SourceItem } from '../ftms/frame.js';
 import { session$, type SessionPipelineOptions } from './session.js';
-import type { SessionEvent, SessionSnapshot } from './session-state.js';
-import { applyEvent, emptySnapshot } from './session-store.js';
+import type { SessionEvent, SessionSnapshot } from '../session/state.js';
+import { applyEvent, emptySnapshot } from '../session/reducer.js';
 
 /** The part of a recording the analysis reads (structurally the recording reader's result). */
 export interface RecordingLike {

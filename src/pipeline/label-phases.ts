@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { Interval, IntervalKind } from '../analysis/types.js';
-import type { PhaseKind } from './session-state.js';
+import type { PhaseKind } from '../session/state.js';
 import { median as medianOf } from '../analysis/series.js';
 import { finalSegments } from '../detect/session-segments.js';
 import { StopPieces } from '../detect/stop-pieces.js';

@@ -18,7 +18,7 @@
 import type { Interval, SessionSummary } from '../analysis/types.js';
 import type { RowerEvent } from '../ftms/frame.js';
 import type { Sample } from '../ftms/sample.js';
-import type { PhaseEvent, PlanProgress, RepTarget } from './session-state.js';
+import type { PhaseEvent, PlanProgress, RepTarget } from '../session/state.js';
 import type { Segment, StrokeEvent } from '../detect/types.js';
 
 export type { Segment, StrokeEvent } from '../detect/types.js';

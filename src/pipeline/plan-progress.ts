@@ -3,7 +3,7 @@ import { WORKOUT_START, WORKOUT_STOP, type RowerEvent } from '../ftms/frame.js';
 import { parsePlan, PlanError } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
 import type { PipeItem } from './pipe-item.js';
-import type { PhaseEvent, PlanProgress } from './session-state.js';
+import type { PhaseEvent, PlanProgress } from '../session/state.js';
 
 /**
  * A work phase that starts this long (ms of data time) before a `workout-start` still counts as

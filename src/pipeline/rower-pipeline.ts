@@ -15,7 +15,7 @@ import { judge } from './judge.js';
 import { labelPhases } from './label-phases.js';
 import { planProgress } from './plan-progress.js';
 import { segment } from './segment.js';
-import type { SessionEvent } from './session-state.js';
+import type { SessionEvent } from '../session/state.js';
 import type { LifecycleParams } from './session-lifecycle.js';
 import { strokes } from './strokes.js';
 import { summarise } from './summarise.js';

@@ -10,7 +10,7 @@ import { Observable, Subject, type OperatorFunction, type Subscription } from 'r
 import type { SourceItem } from '../ftms/frame.js';
 import { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js';
 import { SESSION_END, stepLifecycle, WAITING, type LifecycleInput, type LifecycleParams, type LifecycleState } from './session-lifecycle.js';
-import type { SessionEvent } from './session-state.js';
+import type { SessionEvent } from '../session/state.js';
 
 /** The id both events of one session carry: rower and data time of its first stroke. */
 export const sessionId = (rower: string, startT: number): string => `${rower}@${startT}`;

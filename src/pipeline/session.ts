@@ -7,7 +7,7 @@ import { Observable, Subject, Subscription, type OperatorFunction } from 'rxjs';
 import type { SourceItem } from '../ftms/frame.js';
 import { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js';
 import { rowerSessions } from './rower-sessions.js';
-import type { SessionEvent } from './session-state.js';
+import type { SessionEvent } from '../session/state.js';
 
 export { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js';
 

@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { PipeItem } from './pipe-item.js';
-import type { SessionEvent } from './session-state.js';
+import type { SessionEvent } from '../session/state.js';
 
 /**
  * The end of one rower's pipeline: internal items → the `SessionEvent`s displays and the server

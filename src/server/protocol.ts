@@ -11,7 +11,17 @@
  * `intervals` revision and `summary`): keep them, so the summary stays up until the next stroke.
  * `rower` messages carry `athlete` when one is bound.
  */
-import type { SessionEvent, SessionSnapshot, RowerState } from '../pipeline/session-state.js';
+import type { PowerTrace } from '../session/power-trace.js';
+import type { RowerState, SessionEvent, SessionSnapshot } from '../session/state.js';
+
+// the display (web/) imports this module only: the session types and the one live reduction
+// (snapshot reducer + power-trace policy) it shares with the server's snapshot store
+export type { Interval, SessionSummary, Verdict, VerdictKind } from '../analysis/types.js';
+export type { PhaseEvent, PhaseKind, PlanProgress, RepTarget, RowerState, SessionEvent, SessionSnapshot } from '../session/state.js';
+export type { PowerTrace } from '../session/power-trace.js';
+export { applyLiveEvent, type LiveSession } from '../session/live-session.js';
+// and the history page's row shapes (GET /api/history)
+export type { BestWindow, HistorySession } from './history-reader.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -23,12 +33,6 @@ export interface DisplayRowerState extends RowerState {
 
 export interface DisplaySnapshot extends SessionSnapshot {
   rowers: DisplayRowerState[];
-}
-
-/** Downsampled power history of one rower: parallel arrays, t in ms of data time, power in W. */
-export interface PowerTrace {
-  t: number[];
-  powerW: number[];
 }
 
 export interface HelloMessage {

@@ -4,7 +4,7 @@
  * one) and goes out at its slot. Slots are `minIntervalMs` apart, so n samples take at least
  * (n − 1) × minIntervalMs. Other events are not this module's business.
  */
-import type { SessionEvent } from '../pipeline/session-state.js';
+import type { SessionEvent } from '../session/state.js';
 
 type SampleEvent = Extract<SessionEvent, { type: 'sample' }>;
 

@@ -10,7 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { destination, pino } from 'pino';
 import type { Observable } from 'rxjs';
 import { SOURCE_KINDS, type SourceKind } from '../ftms/frame.js';
-import type { SessionSnapshot } from '../pipeline/session-state.js';
+import type { SessionSnapshot } from '../session/state.js';
 import type { ServerInput } from './protocol.js';
 import type { Plan } from '../workouts/plan.js';
 import { buildApp, type DisplayApp } from './build-app.js';

@@ -5,7 +5,7 @@
  * so one slow display never delays the others and nothing is buffered without bound.
  */
 import type { WebSocket } from 'ws';
-import type { SessionEvent } from '../pipeline/session-state.js';
+import type { SessionEvent } from '../session/state.js';
 import { PROTOCOL_VERSION, type HelloMessage } from './protocol.js';
 import { SampleThrottle, type ThrottleClock } from './sample-throttle.js';
 import type { SnapshotStore } from './snapshot-store.js';

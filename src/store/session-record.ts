@@ -10,7 +10,7 @@ import type { Point } from '../analysis/series.js';
 import { analysisToJson, type JsonRower } from '../export/analysis-json.js';
 import { collectAnalysis, headerNames, type AnalyzeOptions, type RecordingLike } from '../pipeline/analyze-recording.js';
 import { session$ } from '../pipeline/session.js';
-import type { SessionEvent } from '../pipeline/session-state.js';
+import type { SessionEvent } from '../session/state.js';
 import { replay$ } from '../sources/replay.js';
 import { contentHash, sessionId } from './content-hash.js';
 import { rowerFacts } from './rower-facts.js';

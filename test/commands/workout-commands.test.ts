@@ -8,7 +8,7 @@ import { commandPlan, workoutInjector, WorkoutCommandError } from '../../src/com
 import type { SourceItem } from '../../src/ftms/frame.js';
 import { headerNames } from '../../src/pipeline/analyze-recording.js';
 import { session$ } from '../../src/pipeline/session.js';
-import type { SessionEvent } from '../../src/pipeline/session-state.js';
+import type { SessionEvent } from '../../src/session/state.js';
 import { readRecording } from '../../src/recording/reader.js';
 import { openRecording } from '../../src/recording/writer.js';
 import { replay$ } from '../../src/sources/replay.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, RowerEvent, SourceItem } from '../../src/ftms/frame.js';
 import { analyzeRecording, collectAnalysis, headerNames, type AnalysisResult } from '../../src/pipeline/analyze-recording.js';
 import { session$ } from '../../src/pipeline/session.js';
-import type { SessionEvent } from '../../src/pipeline/session-state.js';
+import type { SessionEvent } from '../../src/session/state.js';
 import { replay$ } from '../../src/sources/replay.js';
 import { loadFixture } from './fixture-helpers.js';
 

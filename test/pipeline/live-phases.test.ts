@@ -10,7 +10,7 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { SourceItem } from '../../src/ftms/frame.js';
 import { session$ } from '../../src/pipeline/session.js';
-import type { PhaseEvent, SessionEvent } from '../../src/pipeline/session-state.js';
+import type { PhaseEvent, SessionEvent } from '../../src/session/state.js';
 import { parseRecording, type Recording } from '../../src/recording/reader.js';
 import { loadFixture } from './fixture-helpers.js';
 

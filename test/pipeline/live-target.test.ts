@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Interval } from '../../src/analysis/types.js';
 import { headerNames } from '../../src/pipeline/analyze-recording.js';
 import { session$ } from '../../src/pipeline/session.js';
-import type { RepTarget, SessionEvent } from '../../src/pipeline/session-state.js';
+import type { RepTarget, SessionEvent } from '../../src/session/state.js';
 import { replay$ } from '../../src/sources/replay.js';
 import { BUILTIN_PLANS } from '../../src/workouts/plan.js';
 import { loadFixture } from './fixture-helpers.js';

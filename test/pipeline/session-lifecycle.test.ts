@@ -9,7 +9,7 @@ import type { Interval } from '../../src/analysis/types.js';
 import type { SourceItem } from '../../src/ftms/frame.js';
 import { session$ } from '../../src/pipeline/session.js';
 import { stepLifecycle, WAITING, type LifecycleInput, type LifecycleOutput, type LifecycleState } from '../../src/pipeline/session-lifecycle.js';
-import type { SessionEvent } from '../../src/pipeline/session-state.js';
+import type { SessionEvent } from '../../src/session/state.js';
 import { replay$ } from '../../src/sources/replay.js';
 import { twoClasses } from './two-classes.js';
 

@@ -7,7 +7,7 @@ import { from, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { SourceItem } from '../../src/ftms/frame.js';
 import { session$ } from '../../src/pipeline/session.js';
-import type { SessionEvent } from '../../src/pipeline/session-state.js';
+import type { SessionEvent } from '../../src/session/state.js';
 import { loadFixture } from './fixture-helpers.js';
 
 const run = (items: SourceItem[]): { events: SessionEvent[]; completed: boolean } => {

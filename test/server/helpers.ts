@@ -1,6 +1,6 @@
 /** Shared helpers for the server tests: a real ws client with a message queue, and event builders. */
 import WebSocket from 'ws';
-import type { SessionEvent } from '../../src/pipeline/session-state.js';
+import type { SessionEvent } from '../../src/session/state.js';
 import type { Interval } from '../../src/analysis/types.js';
 
 export interface TestClient {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SampleThrottle, type ThrottleClock } from '../../src/server/sample-throttle.js';
-import type { SessionEvent } from '../../src/pipeline/session-state.js';
+import type { SessionEvent } from '../../src/session/state.js';
 
 type SampleEvent = Extract<SessionEvent, { type: 'sample' }>;
 

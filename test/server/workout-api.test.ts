@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveRecording } from '../../src/commands/serve-recording.js';
 import type { Interval } from '../../src/analysis/types.js';
-import type { PlanProgress } from '../../src/pipeline/session-state.js';
+import type { PlanProgress } from '../../src/session/state.js';
 import type { RunningServer } from '../../src/server/start-server.js';
 import { connect, type TestClient } from './helpers.js';
 

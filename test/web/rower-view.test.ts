@@ -1,6 +1,6 @@
 /** rowerView(): a running plan shows rep k / N and a countdown; a stopped plan (POST /api/workout stop) shows neither. */
 import { describe, expect, it } from 'vitest';
-import type { PlanProgress } from '../../src/pipeline/session-state.js';
+import type { PlanProgress } from '../../src/session/state.js';
 import type { DisplayRowerState } from '../../src/server/protocol.js';
 import { onTrack, rowerView } from '../../web/src/rower-view.js';
 

@@ -1,6 +1,5 @@
 /** Number and time formatting for the display. Missing values show as an en dash. */
-import type { PhaseKind } from '../../src/pipeline/session-state.js';
-import type { VerdictKind } from '../../src/analysis/types.js';
+import type { PhaseKind, VerdictKind } from '../../src/server/protocol.js';
 
 const DASH = '–';
 

@@ -1,8 +1,6 @@
 /** The power trace (uPlot) with work intervals shaded by verdict; x in seconds since the session start. */
 import uPlot from 'uplot';
-import type { Interval } from '../../src/analysis/types.js';
-import type { PhaseEvent } from '../../src/pipeline/session-state.js';
-import type { PowerTrace } from '../../src/server/protocol.js';
+import type { Interval, PhaseEvent, PowerTrace } from '../../src/server/protocol.js';
 import { clock } from './format.js';
 
 export interface ChartInput {

@@ -1,7 +1,5 @@
 /** What a rower's tile or screen shows right now, derived from its state and the current data time. */
-import type { Interval } from '../../src/analysis/types.js';
-import type { PhaseKind, PlanProgress, RepTarget } from '../../src/pipeline/session-state.js';
-import type { DisplayRowerState } from '../../src/server/protocol.js';
+import type { DisplayRowerState, Interval, PhaseKind, PlanProgress, RepTarget } from '../../src/server/protocol.js';
 import { PHASE_LABEL } from './format.js';
 import { sprints } from './state.js';
 

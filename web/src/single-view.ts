@@ -86,7 +86,7 @@ export class SingleView {
     const target = this.fields.get('target');
     if (target) {
       target.hidden = v.target === undefined;
-      if (v.target !== undefined && r.phase) paintTarget(target, targetShown(v.target, meanPowerSince(s.traces[r.id], r.phase.start)));
+      if (v.target !== undefined && r.phase) paintTarget(target, targetShown(v.target, meanPowerSince(s.traces.get(r.id), r.phase.start)));
     }
     const key = v.sprints.map((iv) => `${iv.index}:${iv.verdict?.kind ?? '-'}`).join(',');
     if (key !== this.badgeKey) {
@@ -101,7 +101,7 @@ export class SingleView {
     }
     const chartEl = this.fields.get('chart');
     if (chartEl && this.chart === undefined && chartEl.clientWidth > 0) this.chart = new PowerChart(chartEl);
-    this.chart?.update({ trace: s.traces[r.id], intervals: r.intervals, phase: r.phase, nowT, windowS: 600 });
+    this.chart?.update({ trace: s.traces.get(r.id), intervals: r.intervals, phase: r.phase, nowT, windowS: 600 });
     fitAll(this.root);
     return v.phase;
   }

@@ -1,6 +1,5 @@
 /** The session summary shown when a session ends: headline, decrement score, power chart, interval table (scrolls on a phone). */
-import type { Interval, SessionSummary } from '../../src/analysis/types.js';
-import type { DisplayRowerState, PowerTrace } from '../../src/server/protocol.js';
+import type { DisplayRowerState, Interval, PowerTrace, SessionSummary } from '../../src/server/protocol.js';
 import type { DisplayState } from './state.js';
 import { fitAll, fitHtml } from './fit.js';
 import { PowerChart } from './power-chart.js';
@@ -33,7 +32,7 @@ export class SummaryView {
   render(s: DisplayState, r: DisplayRowerState): void {
     if (r.summary === undefined) return;
     const key = `${s.generation}:${r.id}:${r.intervals.length}:${JSON.stringify(r.summary)}`;
-    this.show({ key, title: r.athlete ?? r.name, summary: r.summary, intervals: r.intervals, trace: s.traces[r.id], nowT: r.t });
+    this.show({ key, title: r.athlete ?? r.name, summary: r.summary, intervals: r.intervals, trace: s.traces.get(r.id), nowT: r.t });
   }
 
   /** Renders a summary from its parts (only re-renders when `input.key` changed; refits always). */

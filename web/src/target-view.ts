@@ -1,6 +1,5 @@
 /** The live target of a sprint: "target 390 W", the on-track reading and a bar (mean so far vs target). */
-import type { RepTarget } from '../../src/pipeline/session-state.js';
-import type { PowerTrace } from '../../src/server/protocol.js';
+import type { PowerTrace, RepTarget } from '../../src/server/protocol.js';
 import { esc, int } from './format.js';
 import { ON_TRACK_LABEL, onTrack } from './rower-view.js';
 

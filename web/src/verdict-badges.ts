@@ -1,5 +1,5 @@
 /** Sprint verdict badges: one per finished sprint, coloured by verdict, with its one-line reason. */
-import type { Interval, Verdict } from '../../src/analysis/types.js';
+import type { Interval, Verdict } from '../../src/server/protocol.js';
 import { VERDICT_LABEL, esc, verdictMark } from './format.js';
 
 /** The one line an athlete reads: the first failed reason, else the first reason. */

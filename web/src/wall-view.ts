@@ -167,7 +167,7 @@ export class WallView {
     q('.t-rate').hidden = finished;
     const target = q('.t-target');
     target.hidden = !showTarget;
-    if (showTarget && v.target !== undefined && r.phase) paintTarget(target, targetShown(v.target, meanPowerSince(s.traces[r.id], r.phase.start), true));
+    if (showTarget && v.target !== undefined && r.phase) paintTarget(target, targetShown(v.target, meanPowerSince(s.traces.get(r.id), r.phase.start), true));
     const key = v.sprints.map((iv) => `${iv.index}:${iv.verdict?.kind ?? '-'}`).join(',');
     if (key !== tile.badgeKey) {
       tile.badgeKey = key;

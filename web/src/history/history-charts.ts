@@ -1,6 +1,6 @@
 /** The history page's plots (uPlot, as the live chart): power–duration curve on a log time axis, and trends over weeks. */
 import uPlot from 'uplot';
-import type { BestWindow } from '../../../src/server/history-reader.js';
+import type { BestWindow } from '../../../src/server/protocol.js';
 import { alignCurves, durationTick, type TrendPoint } from './history-math.js';
 
 /** Window lengths labelled on the log axis, s (uPlot's own log ticks 10, 20, … 90, 100 overlap). */

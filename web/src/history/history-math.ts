@@ -3,7 +3,7 @@
  * (durations.md §2 item 1, the window personal references use), per-session trend points, and the
  * month grid of the calendar. Dates are read in UTC so every display agrees with the CLI.
  */
-import type { BestWindow, HistorySession } from '../../../src/server/history-reader.js';
+import type { BestWindow, HistorySession } from '../../../src/server/protocol.js';
 
 const DAY_MS = 86_400_000;
 /** The envelope's window, days (the same 42 days as the verdict's personal references). */

@@ -1,5 +1,5 @@
 /** The history page's HTML: the session list, the calendar and the session header. */
-import type { HistorySession } from '../../../src/server/history-reader.js';
+import type { HistorySession } from '../../../src/server/protocol.js';
 import { clock, esc, metres } from '../format.js';
 import { calendarMonth, monthTitle, sessionDate } from './history-math.js';
 

@@ -4,8 +4,7 @@
  * the 42-day envelope. Reads the REST API (README "History" → "REST"); deleting asks for the
  * access token when the server wants one.
  */
-import type { HistorySession } from '../../../src/server/history-reader.js';
-import type { PowerTrace } from '../../../src/server/protocol.js';
+import type { HistorySession, PowerTrace } from '../../../src/server/protocol.js';
 import { esc } from '../format.js';
 import { SummaryView } from '../summary-view.js';
 import { curveChart, trendChart } from './history-charts.js';

@@ -1,10 +1,12 @@
 /**
- * The current session snapshot as a pure reducer over `SessionEvent`s: the server keeps the
- * latest snapshot for `hello`, `analyzeRecording` reads intervals and summaries from it.
+ * The current session snapshot as a pure reducer over `SessionEvent`s, the one reducer of the
+ * project: the server keeps the latest snapshot for `hello`, the browser display applies it to each
+ * message after `hello` (both through live-session.ts), `analyzeRecording` reads intervals and
+ * summaries from it.
  * Only the changed rower is copied; everything stays plain serialisable data.
  */
 import type { Interval } from '../analysis/types.js';
-import type { RowerState, SessionEvent, SessionSnapshot } from './session-state.js';
+import type { RowerState, SessionEvent, SessionSnapshot } from './state.js';
 
 /** An empty snapshot for a session that started at `startedAt` (ISO-8601). */
 export function emptySnapshot(startedAt: string, source: SessionSnapshot['source']): SessionSnapshot {
@@ -49,6 +51,8 @@ function update(r: RowerState, ev: SessionEvent): RowerState {
     case 'rower':
       return { ...r, name: ev.name, connected: ev.connected, t: Math.max(r.t, ev.t), ...(ev.athlete !== undefined ? { athlete: ev.athlete } : {}) };
     case 'sample':
+      // an older sample than the latest (never from the pipeline, which is in data-time order) keeps the latest
+      if (r.last !== undefined && ev.sample.t < r.last.t) return r;
       return { ...r, last: ev.sample, t: Math.max(r.t, ev.sample.t) };
     case 'phase':
       return { ...r, phase: ev.phase };

@@ -1,7 +1,7 @@
 /** applyEvent: the snapshot a display gets on connect, built from session events (pure). */
 import { describe, expect, it } from 'vitest';
 import type { Interval } from '../../src/analysis/types.js';
-import { applyEvent, emptySnapshot } from '../../src/pipeline/session-store.js';
+import { applyEvent, emptySnapshot } from '../../src/session/reducer.js';
 
 const iv = (kind: Interval['kind'], index: number, start: number): Interval => ({ rower: 'a', index, kind, start, end: start + 30_000, stats: { durationS: 30 } });
 
@@ -24,6 +24,13 @@ describe('applyEvent', () => {
     s = applyEvent(s, { type: 'interval', interval: { ...iv('work', 1, 10_000), verdict: { allOut: true, score: 90, kind: 'all-out', reasons: [] } } });
     expect(s.rowers[0]!.intervals.map((i) => `${i.kind}${i.index}`)).toEqual(['warmup1', 'work1']);
     expect(s.rowers[0]!.intervals[1]!.verdict?.allOut).toBe(true);
+  });
+
+  it('keeps the latest sample when an older one arrives after it', () => {
+    let s = emptySnapshot('x', 'ble');
+    s = applyEvent(s, { type: 'sample', rower: 'a', sample: { t: 2000, rower: 'a', powerW: 200 } });
+    s = applyEvent(s, { type: 'sample', rower: 'a', sample: { t: 1500, rower: 'a', powerW: 150 } });
+    expect(s.rowers[0]).toMatchObject({ t: 2000, last: { t: 2000, powerW: 200 } });
   });
 
   it('never changes the snapshot it was given', () => {

@@ -1,8 +1,8 @@
 /** The snapshot reducer and the display's state on `session` events: started clears, ended keeps. */
 import { describe, expect, it } from 'vitest';
 import type { Interval, SessionSummary } from '../../src/analysis/types.js';
-import { applyEvent, emptySnapshot } from '../../src/pipeline/session-store.js';
-import type { SessionEvent, SessionSnapshot } from '../../src/pipeline/session-state.js';
+import { applyEvent, emptySnapshot } from '../../src/session/reducer.js';
+import type { SessionEvent, SessionSnapshot } from '../../src/session/state.js';
 import { applyMessage, emptyState } from '../../web/src/state.js';
 
 const iv = (index: number, start: number): Interval => ({ rower: 'a', index, kind: 'work', start, end: start + 30_000, stats: { durationS: 30 } });
@@ -32,10 +32,10 @@ describe('session events', () => {
   it('display state: the same, and the power trace of the last session goes at the next start', () => {
     const st = emptyState();
     for (const ev of classOne) applyMessage(st, ev);
-    expect(st.traces['a']?.powerW).toEqual([300]);
+    expect(st.traces.get('a')?.powerW).toEqual([300]);
     expect(st.snapshot.rowers[0]).toMatchObject({ athlete: 'Ada', summary, session: { state: 'ended' } });
     applyMessage(st, { type: 'session', rower: 'a', state: 'started', t: 900_000, id: 'a@900000' });
-    expect(st.traces['a']).toBeUndefined();
+    expect(st.traces.get('a')).toBeUndefined();
     expect(st.snapshot.rowers[0]!.summary).toBeUndefined();
     expect(st.snapshot.rowers[0]!.intervals).toEqual([]);
   });
