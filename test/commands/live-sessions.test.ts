@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
+import { openHistoryIndex } from '../../src/store/history-index.js';
 import { buildCli, killAll, remoteAdapter, start, startSimulator, waitFor } from './live-process.js';
 
 beforeAll(() => buildCli(), 120_000);
@@ -57,5 +58,16 @@ describe('live: sessions per rower', () => {
     const second = await readRecording(join(dir, of('e75100000001')[1]!));
     expect(second.items.some((x) => x.kind === 'frame')).toBe(true);
     expect(live.stderr()).toMatch(/recording saved: /);
+
+    // each closed session recording joined the history, under the athlete bound to its rower
+    expect(live.stderr()).toMatch(/ergsprint: Ada: in history as [0-9a-f]{10}/);
+    const history = openHistoryIndex(join(data, 'ergsprint', 'history.db'));
+    try {
+      const sessions = history.list();
+      expect(sessions.filter((x) => x.rower === 'e75100000001' && x.athlete === 'Ada').length).toBeGreaterThanOrEqual(1);
+      expect(sessions.every((x) => x.path.startsWith(dir))).toBe(true);
+    } finally {
+      history.close();
+    }
   }, 60_000);
 });
