@@ -6,7 +6,7 @@ import { athleteReferences } from '../analysis/athlete-references.js';
 import { analyzeRecording, type AnalysisResult, type AnalyzeOptions } from '../pipeline/analyze-recording.js';
 import type { HistoryIndex } from '../store/history-index.js';
 import { rowerFacts } from '../store/rower-facts.js';
-import { historySource } from './history-wiring.js';
+import { declaredTimes, historySource } from './history-wiring.js';
 import { readRecording } from '../recording/reader.js';
 import { RecordingError } from '../recording/recording-error.js';
 import { replay$ } from '../sources/replay.js';
@@ -51,7 +51,7 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings, histo
   const opts: AnalyzeOptions = settings.plan ? { verdict: settings.verdict, plan: settings.plan } : { verdict: settings.verdict };
   if (history) {
     const athletes = new Map(rowerFacts(recording).flatMap((f) => (f.athlete !== undefined ? [[f.rower, f.athlete] as const] : [])));
-    const declared = { ...(settings.verdict.declared2kS !== undefined ? { declared2kS: settings.verdict.declared2kS } : {}), ...(settings.verdict.declared500mS !== undefined ? { declared500mS: settings.verdict.declared500mS } : {}) };
+    const declared = declaredTimes(settings.verdict);
     if (athletes.size > 0) opts.references = athleteReferences(historySource(history, (r) => athletes.get(r)), Date.parse(recording.header.startedAt), declared);
   }
   return analyzeRecording(recording, { ...opts, source$: replay$(recording.items, { speed: 'instant' }) });

@@ -5,11 +5,12 @@
  * `rowers.json`) become `rename` / `athlete` events right after each rower's first item. Events are
  * stamped with the data time of the newest item seen (never a wall clock), like workout commands.
  */
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { RowerEvent, SourceItem } from '../ftms/frame.js';
 import { SESSION_END } from '../pipeline/session-lifecycle.js';
 import { ATHLETE_EVENT, RENAME_EVENT } from '../pipeline/session.js';
 import { matchesSelector } from '../sources/ble/selector.js';
+import { requestChannel } from './request-channel.js';
 import type { RowerBinding, RowerBindings } from '../store/rower-bindings.js';
 
 /** `--athlete NAME=ROWER`: ROWER as in --hr (an id/address or an advertised-name prefix). */
@@ -57,47 +58,24 @@ export function startBinding(id: string, name: string | undefined, opts: Control
 }
 
 export function controlInjector(opts: ControlOptions = {}): ControlInjector {
-  let emit: ((item: SourceItem) => void) | undefined;
-  let lastT = 0;
-  const rowers = new Set<string>();
-
-  const event = (rower: string, name: string, value?: string): RowerEvent => ({ kind: 'event', t: lastT, rower, event: name, ...(value !== undefined ? { name: value } : {}) });
-
-  const inject = (source$: Observable<SourceItem>): Observable<SourceItem> =>
-    new Observable<SourceItem>((subscriber) => {
-      lastT = 0;
-      rowers.clear();
-      const own = (item: SourceItem): void => subscriber.next(item);
-      emit = own;
-      const sub = source$.subscribe({
-        next(item) {
-          if (item.t > lastT) lastT = item.t;
-          subscriber.next(item);
-          if (item.kind === 'heartbeat' || rowers.has(item.rower)) return;
-          rowers.add(item.rower);
-          const b = startBinding(item.rower, (item.kind === 'event' ? item.name : undefined) ?? opts.names?.[item.rower], opts);
-          if (b.name !== undefined) subscriber.next(event(item.rower, RENAME_EVENT, b.name));
-          if (b.athlete !== undefined) subscriber.next(event(item.rower, ATHLETE_EVENT, b.athlete));
-        },
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
-      return () => {
-        sub.unsubscribe();
-        if (emit === own) emit = undefined;
-      };
-    });
+  const event = (rower: string, name: string, value?: string): RowerEvent => ({ kind: 'event', t: channel.lastT(), rower, event: name, ...(value !== undefined ? { name: value } : {}) });
+  const channel = requestChannel((rower, first, send) => {
+    const b = startBinding(rower, (first.kind === 'event' ? first.name : undefined) ?? opts.names?.[rower], opts);
+    if (b.name !== undefined) send(event(rower, RENAME_EVENT, b.name));
+    if (b.athlete !== undefined) send(event(rower, ATHLETE_EVENT, b.athlete));
+  });
 
   const running = (): ((item: SourceItem) => void) => {
+    const emit = channel.sender();
     if (emit === undefined) throw new ControlError('NO_SESSION', 'no session is running (the source has ended)');
     return emit;
   };
 
   return {
-    inject,
+    inject: channel.inject,
     endSession(cmd) {
       const send = running();
-      const targets = cmd.rower !== undefined ? [cmd.rower] : [...rowers];
+      const targets = cmd.rower !== undefined ? [cmd.rower] : channel.rowers();
       if (targets.length === 0) throw new ControlError('NO_ROWERS', 'no rower has connected yet');
       for (const rower of targets) send(event(rower, SESSION_END));
     },

@@ -16,6 +16,11 @@ import type { AnalysisOptionsInput, StoreAnalysisOptions } from '../store/sessio
 /** Declared times a rower without an athlete (or an athlete without a 2k) is judged against. */
 export type DeclaredTimes = Pick<ReferenceInputs, 'declared2kS' | 'declared500mS'>;
 
+/** The declared times among verdict settings (`--ref-2k` / `--ref-500m`). */
+export function declaredTimes(v: DeclaredTimes): DeclaredTimes {
+  return { ...(v.declared2kS !== undefined ? { declared2kS: v.declared2kS } : {}), ...(v.declared500mS !== undefined ? { declared500mS: v.declared500mS } : {}) };
+}
+
 /** The store as the references' source: `athleteOf` names the athlete bound to a rower. */
 export function historySource(store: HistoryIndex, athleteOf: (rower: string) => string | undefined): AthleteHistorySource {
   return {

@@ -25,6 +25,7 @@ import { referenceSettings, type ReferenceFlags } from './reference-flags.js';
 import { connectionTracker, Shutdown } from './shutdown.js';
 import { parseAthleteFlag, parseIdleEnd } from './lifecycle-options.js';
 import { openDaemonHistory } from './daemon-history.js';
+import { declaredTimes } from './history-wiring.js';
 import { runSession, type SessionEnd } from './run-session.js';
 import { perSessionRecorder, singleFileRecorder, type SessionRecorder } from './session-recordings.js';
 
@@ -128,7 +129,7 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
     recorder.close();
     process.stderr.write(`recording saved: ${savedText(recorder, flags.record, sessionsDir)}\n`);
   });
-  const declared = { ...(verdict.declared2kS !== undefined ? { declared2kS: verdict.declared2kS } : {}), ...(verdict.declared500mS !== undefined ? { declared500mS: verdict.declared500mS } : {}) };
+  const declared = declaredTimes(verdict);
   const history = await openDaemonHistory({ ...(plan ? { plan } : {}), verdict }, declared, note);
   shutdown.lastly(() => history?.close());
   const onSessionEnd = async (end: SessionEnd): Promise<void> => {

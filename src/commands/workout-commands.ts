@@ -4,11 +4,12 @@
  * of the newest item seen on it (never a wall clock), so the pipeline handles it like any other
  * item and a live recording (the tap sits after the injection) replays to the same plan progress.
  */
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { WORKOUT_START, WORKOUT_STOP, type RowerEvent, type SourceItem } from '../ftms/frame.js';
 import type { WorkoutCommand, WorkoutHook } from '../server/api-routes.js';
 import { parsePlanText, resolvePlan } from '../workouts/parse-plan.js';
 import type { Plan } from '../workouts/plan.js';
+import { requestChannel } from './request-channel.js';
 
 export type WorkoutCommandErrorCode = 'NO_SESSION' | 'NO_ROWERS' | 'NO_PLAN';
 
@@ -40,44 +41,20 @@ export interface WorkoutInjector {
 
 /** Turns workout commands into source items for the one running session (re-subscribing starts a new one). */
 export function workoutInjector(): WorkoutInjector {
-  let emit: ((item: SourceItem) => void) | undefined;
-  let lastT = 0;
-  const rowers = new Set<string>();
-
-  const inject = (source$: Observable<SourceItem>): Observable<SourceItem> =>
-    new Observable<SourceItem>((subscriber) => {
-      lastT = 0;
-      rowers.clear();
-      const own = (item: SourceItem): void => subscriber.next(item);
-      emit = own;
-      const sub = source$.subscribe({
-        next(item) {
-          if (item.t > lastT) lastT = item.t;
-          if (item.kind !== 'heartbeat') rowers.add(item.rower);
-          subscriber.next(item);
-        },
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
-      return () => {
-        sub.unsubscribe();
-        if (emit === own) emit = undefined;
-      };
-    });
-
+  const channel = requestChannel();
   const hook: WorkoutHook = (cmd: WorkoutCommand) => {
     const plan = cmd.action === 'start' ? startPlan(cmd.plan) : undefined;
-    const send = emit;
+    const send = channel.sender();
     if (send === undefined) throw new WorkoutCommandError('NO_SESSION', 'no session is running (the recording has ended)');
-    const targets = cmd.rower !== undefined ? [cmd.rower] : [...rowers];
+    const targets = cmd.rower !== undefined ? [cmd.rower] : channel.rowers();
     if (targets.length === 0) throw new WorkoutCommandError('NO_ROWERS', 'no rower has connected yet');
     for (const rower of targets) {
-      const ev: RowerEvent = { kind: 'event', t: lastT, rower, event: plan ? WORKOUT_START : WORKOUT_STOP };
+      const ev: RowerEvent = { kind: 'event', t: channel.lastT(), rower, event: plan ? WORKOUT_START : WORKOUT_STOP };
       if (plan) ev.plan = { ...plan };
       send(ev);
     }
   };
-  return { inject, hook };
+  return { inject: channel.inject, hook };
 }
 
 function startPlan(text: string | undefined): Plan {
