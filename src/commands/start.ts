@@ -2,7 +2,6 @@
  * `ergsprint start` (what `npm start` runs): live rowers over Bluetooth when an adapter is usable,
  * otherwise a looping demo replay of a bundled recording with a DEMO banner on every display.
  */
-import { fileURLToPath } from 'node:url';
 import { BleError, type BleErrorCode } from '../sources/ble/errors.js';
 import { loadNoble, waitPoweredOn } from '../sources/ble/load-noble.js';
 import { loadPlan } from './plan-option.js';
@@ -11,6 +10,7 @@ import { closeOnSignal, serveRecording } from './serve-recording.js';
 import { checkServerFlags, parsePort } from './server-options.js';
 import { parseSpeed } from './time-options.js';
 import { parseAthleteFlag, parseIdleEnd } from './lifecycle-options.js';
+import { packagePath } from '../package-root.js';
 
 export interface StartFlags extends ReferenceFlags {
   port: string;
@@ -25,7 +25,7 @@ export interface StartFlags extends ReferenceFlags {
 }
 
 /** The recording the demo replays. */
-export const DEMO_RECORDING = fileURLToPath(new URL('../../fixtures/two-rowers.ndjson', import.meta.url));
+export const DEMO_RECORDING = packagePath('fixtures', 'two-rowers.ndjson');
 const DEMO_PLAN = 'hiit-30-90';
 /** Adapter problems that mean "no Bluetooth here": fall back to the demo. */
 const NO_RADIO: ReadonlySet<BleErrorCode> = new Set(['NO_BLUETOOTH', 'ADAPTER_OFF', 'ADAPTER_TIMEOUT', 'PERMISSION']);

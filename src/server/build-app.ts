@@ -3,7 +3,6 @@
  * listens (start-server.ts does). Tests call `inject()` / `injectWS()` or listen on port 0.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -19,6 +18,7 @@ import { registerRequestGuard } from './request-guard.js';
 import { capConnectionsPerAddress, limitOptions, SERVER_LIMITS, type ServerLimits } from './server-limits.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { WsHub, type HubOptions } from './ws-hub.js';
+import { packagePath } from '../package-root.js';
 
 export interface AppOptions {
   /** the access token state-changing requests must carry as `Authorization: Bearer ...` */
@@ -65,7 +65,7 @@ export interface AppDeps {
 export type DisplayApp = FastifyInstance & { hub: WsHub; store: SnapshotStore };
 
 /** Default location of the built display. */
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const DEFAULT_WEB_ROOT = `${packagePath('dist', 'web')}/`;
 
 /** Builds the app (not listening). */
 export async function buildApp(deps: AppDeps): Promise<DisplayApp> {
