@@ -3,10 +3,10 @@
  * contract, the table, and one-line errors (exit 2) for duplicates and implausible values.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, killChildren, runCli } from './cli-process.js';
+import { assertBuilt, killChildren, runCli } from './cli-process.js';
 import { tempDir } from '../store/recordings.js';
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 afterEach(killChildren);
 
 const run = (args: string[], env: Record<string, string>) => runCli(args, { env });

@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, runCli } from './cli-process.js';
+import { assertBuilt, runCli } from './cli-process.js';
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 
 describe('broker flags', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ergsprint-broker-flags-'));

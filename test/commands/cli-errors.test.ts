@@ -8,9 +8,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, killChildren, root, runCli, type CliRun } from './cli-process.js';
+import { assertBuilt, killChildren, root, runCli, type CliRun } from './cli-process.js';
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 afterEach(killChildren);
 
 const FIXTURE = join(root, 'fixtures', 'hiit-held.ndjson');

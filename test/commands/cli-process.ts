@@ -1,16 +1,16 @@
 /**
- * The built CLI as the user meets it: `node dist/cli.js …` in a child process. `buildCli()` runs
- * `npm run build` once for all test files (a lock directory serialises concurrent builds, and a
- * build is skipped when dist/cli.js is newer than every source file).
+ * The built CLI as the user meets it: `node dist/bin.js …` (the bundled executable, what `npm start`
+ * and the `ergsprint` command run) in a child process. test/global-setup.ts builds it once per test
+ * run; `assertBuilt()` (a beforeAll of each file that runs the CLI) fails loudly when it is missing.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 export const root = join(import.meta.dirname, '..', '..');
-export const cli = join(root, 'dist', 'cli.js');
+export const cli = join(root, 'dist', 'bin.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -21,33 +21,16 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-const stale = (): boolean => !existsSync(cli) || statSync(cli).mtimeMs < newestMtime(join(root, 'src'));
+/** dist/bin.js is missing or older than a source of the build (src/, web/, scripts/). */
+export function isBuildStale(): boolean {
+  if (!existsSync(cli)) return true;
+  const built = statSync(cli).mtimeMs;
+  return ['src', 'web', 'scripts'].some((dir) => newestMtime(join(root, dir)) > built);
+}
 
-/** Build dist/ when it is older than src/ (serialised across test workers). */
-export async function buildCli(): Promise<void> {
-  const lock = join(tmpdir(), `ergsprint-build-${Buffer.from(root).toString('hex').slice(-32)}.lock`);
-  const deadline = Date.now() + 170_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`build lock ${lock} held too long`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    if (stale()) {
-      try {
-        execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
-      } catch {
-        // tsc still emits when files other engineers are writing fail to type-check
-      }
-    }
-  } finally {
-    rmdirSync(lock);
-  }
-  if (!existsSync(cli)) throw new Error('npm run build produced no dist/cli.js');
+/** The CLI was built by the test run's globalSetup (test/global-setup.ts). */
+export function assertBuilt(): void {
+  if (!existsSync(cli)) throw new Error('dist/bin.js is missing: run the tests through vitest (its globalSetup runs npm run build)');
 }
 
 export interface CliRun {
@@ -107,7 +90,7 @@ export function testDataDir(): string {
   return testDataHome;
 }
 
-/** Run `node dist/cli.js ...args` to completion. */
+/** Run `node dist/bin.js ...args` to completion. */
 export async function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
   const started = Date.now();
   const argv = opts.realPipe === true ? ['-c', 'set -o pipefail; "$0" "$@" | cat', process.execPath, cli, ...args] : [cli, ...args];

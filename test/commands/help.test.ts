@@ -1,7 +1,8 @@
 /**
- * `ergsprint <cmd> --help` for every command, as the user runs it (node dist/cli.js): each lists
+ * `ergsprint <cmd> --help` for every command, as the user runs it (node dist/bin.js): each lists
  * its options, and the CLI starts fast: `--help` and `decode` load no command implementation
  * (src/commands/*), no fastify, noble or rxjs — those are imported only when their command runs.
+ * What a process loaded is read in source files (module-sources.ts maps the bundle's chunks back).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -11,9 +12,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import { DECODE_CHARS } from '../../src/cli/decode.js';
 import { DECODERS } from '../../src/ftms/decode-by-char.js';
-import { buildCli, killChildren, root, runCli } from './cli-process.js';
+import { assertBuilt, killChildren, root, runCli } from './cli-process.js';
+import { sourcesOf } from './module-sources.js';
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 afterEach(killChildren);
 
 /** Every command and the options its help must list. */
@@ -56,53 +58,50 @@ describe('ergsprint <command> --help', () => {
 });
 
 describe('a CLI that starts fast', () => {
-  const loaded = async (args: string[]): Promise<string[]> => {
+  /** the sources a run of the CLI loaded (src/…ts, node_modules/…) */
+  const loaded = async (args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; sources: string[] }> => {
     const log = join(mkdtempSync(join(tmpdir(), 'ergsprint-modules-')), 'modules.txt');
-    const run = await runCli(args, { env: { NODE_OPTIONS: `--import ${join(import.meta.dirname, 'module-log.mjs')}`, MODULE_LOG: log } });
-    expect(run.code).toBe(0);
-    return readFileSync(log, 'utf8').trim().split('\n');
+    const run = await runCli(args, { env: { NODE_OPTIONS: `--import ${join(import.meta.dirname, 'module-log.mjs')}`, MODULE_LOG: log, ...env } });
+    return { code: run.code, sources: sourcesOf(readFileSync(log, 'utf8').trim().split('\n')) };
   };
-  const heavy = (urls: string[]): string[] => urls.filter((u) => /\/dist\/commands\/(?!exit-after-flush\.js|exit-codes\.js)|node_modules\/(fastify|@fastify|@abandonware|rxjs|ws|pino|zod|better-sqlite3|mqtt)\//.test(u));
+  const heavy = (sources: string[]): string[] => sources.filter((f) => /^src\/commands\/(?!exit-after-flush\.ts|exit-codes\.ts)|^node_modules\/(fastify|@fastify|@abandonware|rxjs|ws|pino|zod|better-sqlite3|mqtt)\//.test(f));
 
   it('--help loads no command implementation', async () => {
-    const urls = await loaded(['--help']);
-    expect(urls.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
-    expect(heavy(urls)).toEqual([]);
+    const { code, sources } = await loaded(['--help']);
+    expect(code).toBe(0);
+    expect(sources).toContain('src/cli.ts');
+    expect(heavy(sources)).toEqual([]);
   });
 
   it('decode loads its own implementation and none of the others', async () => {
-    const urls = await loaded(['decode', '2c0b000000000000ffff00000000000000580000']);
-    expect(urls.some((u) => u.endsWith('/dist/commands/decode.js'))).toBe(true);
-    expect(heavy(urls).filter((u) => !/\/dist\/commands\/(decode|decode-format|text-table)\.js$/.test(u))).toEqual([]);
+    const { code, sources } = await loaded(['decode', '2c0b000000000000ffff00000000000000580000']);
+    expect(code).toBe(0);
+    expect(sources).toContain('src/commands/decode.ts');
+    expect(heavy(sources).filter((f) => !/^src\/commands\/(decode|decode-format|text-table)\.ts$/.test(f))).toEqual([]);
   });
 
-  it('the executable (dist/bin.js) answers --version loading nothing else of ours', async () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'ergsprint-modules-')), 'modules.txt');
-    const bin = join(root, 'dist', 'bin.js');
-    const run = spawnSync(process.execPath, [bin, '--version'], { env: { ...process.env, NODE_OPTIONS: `--import ${join(import.meta.dirname, 'module-log.mjs')}`, MODULE_LOG: log }, encoding: 'utf8' });
-    expect(run.status).toBe(0);
+  it('the executable answers --version loading no other file of ours', async () => {
+    const { code, sources } = await loaded(['--version']);
+    const run = await runCli(['--version']);
+    expect(code).toBe(0);
     expect(run.stdout).toBe(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
-    const ours = readFileSync(log, 'utf8').trim().split('\n').filter((u) => u.includes('/dist/') || u.includes('node_modules'));
-    expect(ours.map((u) => u.slice(u.indexOf('/dist/')))).toEqual(['/dist/bin.js', '/dist/version.js']);
+    expect(sources.filter((f) => !f.startsWith('test/'))).toEqual(['src/bin.ts', 'src/version.ts']);
   });
 
-  it('the executable runs every other command through the CLI (same output as dist/cli.js)', async () => {
-    const bin = join(root, 'dist', 'bin.js');
-    const viaBin = spawnSync(process.execPath, [bin, 'decode', '2c0b000000000000ffff00000000000000580000'], { encoding: 'utf8' });
-    const viaCli = await runCli(['decode', '2c0b000000000000ffff00000000000000580000']);
-    expect(viaBin.status).toBe(0);
-    expect(viaBin.stdout).toBe(viaCli.stdout);
-    const bad = spawnSync(process.execPath, [bin, 'analyze'], { encoding: 'utf8' });
-    expect(bad.status).toBe(2);
+  it('the bundled executable answers exactly as the unbundled build (dist/cli.js from tsc)', async () => {
+    const unbundled = (args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'ergsprint-data-')) } });
+    for (const args of [['decode', '2c0b000000000000ffff00000000000000580000'], ['analyze', '--json', join(root, 'fixtures', 'hiit-allout.ndjson')], ['analyze']]) {
+      const bundled = await runCli(args);
+      const plain = unbundled(args);
+      expect(bundled.code, args.join(' ')).toBe(plain.status);
+      expect(bundled.stdout, args.join(' ')).toBe(plain.stdout);
+    }
   });
 
   it('live without --broker loads no MQTT code (it stops at the missing adapter here)', async () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'ergsprint-modules-')), 'modules.txt');
-    const env: Record<string, string> = { NODE_OPTIONS: `--import ${join(import.meta.dirname, 'module-log.mjs')}`, MODULE_LOG: log, NOBLE_WEBSOCKET: '', XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'ergsprint-data-')) };
-    const run = await runCli(['live', '--port', '0', '--timeout', '1'], { env });
-    expect(run.code).not.toBe(0);
-    const urls = readFileSync(log, 'utf8').trim().split('\n');
-    expect(urls.some((u) => u.endsWith('/dist/commands/live.js'))).toBe(true);
-    expect(urls.filter((u) => /node_modules\/mqtt\/|\/dist\/(bridge|sources\/mqtt)\/|live-broker\.js$/.test(u))).toEqual([]);
+    const { code, sources } = await loaded(['live', '--port', '0', '--timeout', '1'], { NOBLE_WEBSOCKET: '', XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'ergsprint-data-')) });
+    expect(code).not.toBe(0);
+    expect(sources).toContain('src/commands/live.ts');
+    expect(sources.filter((f) => /^node_modules\/mqtt\/|^src\/(bridge|sources\/mqtt)\/|live-broker\.ts$/.test(f))).toEqual([]);
   });
 });

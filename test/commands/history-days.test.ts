@@ -16,7 +16,7 @@ import { historyReader } from '../../src/commands/history-wiring.js';
 import { buildApp } from '../../src/server/build-app.js';
 import { simulateSession } from '../../src/sources/simulator/simulate-session.js';
 import { openHistoryIndex } from '../../src/store/history-index.js';
-import { buildCli, runCli } from './cli-process.js';
+import { assertBuilt, runCli } from './cli-process.js';
 
 const ALL = [1, 2, 3, 4, 5, 6, 7, 8];
 let home: string;
@@ -47,7 +47,7 @@ const words = (v: JsonVerdictish): string => [v.message ?? '', ...v.reasons.map(
 
 let day3: string;
 beforeAll(async () => {
-  await buildCli();
+  assertBuilt();
   home = mkdtempSync(join(tmpdir(), 'ergsprint-days-'));
   sessions = join(home, 'ergsprint', 'sessions');
   mkdirSync(sessions, { recursive: true });

@@ -6,10 +6,10 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, killChildren, runCli } from './cli-process.js';
+import { assertBuilt, killChildren, runCli } from './cli-process.js';
 import { makeRecording, tempDir } from '../store/recordings.js';
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 afterEach(killChildren);
 
 /** A data folder with three sessions of Ann (two HIIT sets, a 2k) and one of Bo. */

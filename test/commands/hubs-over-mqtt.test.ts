@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Broker, startMosquitto } from '../mosquitto.js';
 import { startRelay } from '../tcp-cut.js';
-import { buildCli, count, frameKeys, killAll, lines, remoteAdapter, type Run, sleep, start, startSimulator, waitFor } from './live-process.js';
+import { assertBuilt, count, frameKeys, killAll, lines, remoteAdapter, type Run, sleep, start, startSimulator, waitFor } from './live-process.js';
 
 let broker: Broker | undefined;
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 afterEach(async () => {
   killAll();
   await broker?.kill();

@@ -14,11 +14,11 @@ import { contentHash } from '../../src/sources/import/import-file.js';
 import { fifoIn, scratchDir } from '../file-helpers.js';
 import { RAW } from '../sources/import/realdata-helpers.js';
 import { fitFile } from '../sources/import/session-files.js';
-import { buildCli, killChildren, runCli } from './cli-process.js';
+import { assertBuilt, killChildren, runCli } from './cli-process.js';
 
 const SMARTROW = join(RAW, 'rowing-tracker', '2025-11-16T143854_1000m.csv');
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 afterEach(killChildren);
 
 /** Run importFiles in a fresh data dir; returns what it printed and the hook calls. */

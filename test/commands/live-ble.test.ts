@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
-import { buildCli, cli, root } from './cli-process.js';
+import { assertBuilt, cli, root } from './cli-process.js';
 import { count, killAll, lines, remoteAdapter, start, startSimulator, waitFor } from './live-process.js';
 
 const children: ChildProcess[] = [];
 
-beforeAll(buildCli, 180_000); // one serialised build shared with the other CLI process tests
+beforeAll(assertBuilt);
 
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');

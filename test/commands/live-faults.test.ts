@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
-import { buildCli, count, frameKeys, killAll, lines, remoteAdapter, sleep, start, startSimulator, waitFor } from './live-process.js';
+import { assertBuilt, count, frameKeys, killAll, lines, remoteAdapter, sleep, start, startSimulator, waitFor } from './live-process.js';
 
-beforeAll(() => buildCli(), 120_000);
+beforeAll(assertBuilt);
 afterEach(() => killAll());
 
 const ROWERS = ['e75100000001', 'e75100000002'];

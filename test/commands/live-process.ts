@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import { cli, root, testDataDir } from './cli-process.js';
 
-export { buildCli, cli, root } from './cli-process.js';
+export { assertBuilt, cli, root } from './cli-process.js';
 
 export interface Run {
   child: ChildProcess;
@@ -18,7 +18,7 @@ export interface Run {
 
 const children: ChildProcess[] = [];
 
-/** Run `node dist/cli.js ...args`. */
+/** Run `node dist/bin.js ...args`. */
 export function start(args: string[], env: Record<string, string | undefined> = {}): Run {
   const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, XDG_DATA_HOME: testDataDir(), ...env } });
   children.push(child);

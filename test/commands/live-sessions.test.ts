@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
 import { openHistoryIndex } from '../../src/store/history-index.js';
-import { buildCli, killAll, remoteAdapter, start, startSimulator, waitFor } from './live-process.js';
+import { assertBuilt, killAll, remoteAdapter, start, startSimulator, waitFor } from './live-process.js';
 
-beforeAll(() => buildCli(), 120_000);
+beforeAll(assertBuilt);
 afterEach(() => killAll());
 
 type Rowers = Array<{ id: string; athlete?: string; session?: { state: string } }>;

@@ -6,9 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, killChildren, runCli } from './cli-process.js';
+import { assertBuilt, killChildren, runCli } from './cli-process.js';
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 afterEach(killChildren);
 
 const PAYLOAD = '2c0b000000000000ffff00000000000000580000';

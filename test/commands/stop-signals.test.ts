@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../src/recording/reader.js';
-import { buildCli, killAll, lines, remoteAdapter, root, sleep, start, startSimulator, waitFor, type Run } from './live-process.js';
+import { assertBuilt, killAll, lines, remoteAdapter, root, sleep, start, startSimulator, waitFor, type Run } from './live-process.js';
 
-beforeAll(() => buildCli(), 120_000);
+beforeAll(assertBuilt);
 const open: Array<Socket | WebSocket> = [];
 afterEach(() => {
   for (const s of open.splice(0)) s instanceof WebSocket ? s.terminate() : s.destroy();

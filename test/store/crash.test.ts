@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openHistory } from '../../src/store/history-store.js';
-import { buildCli } from '../commands/cli-process.js';
+import { assertBuilt } from '../commands/cli-process.js';
 import { makeRecording, tempDir } from './recordings.js';
 
 const CHILD = join(import.meta.dirname, 'writer-child.mjs');
@@ -17,7 +17,7 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-beforeAll(buildCli, 180_000);
+beforeAll(assertBuilt);
 
 interface Writer {
   child: ChildProcess;
