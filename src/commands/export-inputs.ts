@@ -1,13 +1,14 @@
 /**
- * A whole recording → one export input per rower: the analysis `analyze` runs (instant replay,
- * same plan and verdict options), then each rower's samples and strokes. The seam the export
- * command and importers' round-trip tests call before `exportFit` / `exportTcx` / `exportRowingDataCsv`.
+ * Wiring of `export`: a whole recording → one export input per rower: the analysis `analyze` runs
+ * (instant replay, same plan and verdict options), then each rower's samples and strokes (src/export/
+ * turns those into files). Importers' round-trip tests call it before `encodeFit` / `exportTcx` /
+ * `exportRowingDataCsv`.
  */
 import type { SessionOptions } from '../analysis/session-verdicts.js';
 import { analyzeRecording, type RecordingLike } from '../pipeline/analyze-recording.js';
 import { replay$ } from '../sources/replay.js';
 import type { Plan } from '../workouts/plan.js';
-import { exportInputs, type ExportInput } from './export-input.js';
+import { exportInputs, type ExportInput } from '../export/export-input.js';
 
 export interface ExportAnalysisOptions {
   verdict?: SessionOptions;

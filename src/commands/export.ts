@@ -10,7 +10,7 @@ import { historyDbPath } from '../store/data-dir.js';
 import { openHistoryIndex } from '../store/history-index.js';
 import { describeSession } from '../export/description.js';
 import type { ExportInput } from '../export/export-input.js';
-import { exportInputsOfRecording } from '../export/export-recording.js';
+import { exportInputsOfRecording } from './export-inputs.js';
 import { encodeFit } from '../export/fit.js';
 import { exportRowingDataCsv } from '../export/rowingdata-csv.js';
 import { exportTcx } from '../export/tcx.js';

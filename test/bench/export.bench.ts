@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 
-type Rec = typeof import('../../src/export/export-recording.js');
+type Rec = typeof import('../../src/commands/export-inputs.js');
 type Fit = typeof import('../../src/export/fit.js');
 type Tcx = typeof import('../../src/export/tcx.js');
 type Csv = typeof import('../../src/export/rowingdata-csv.js');
@@ -18,7 +18,7 @@ type Reader = typeof import('../../src/recording/reader.js');
 const dist = join(import.meta.dirname, '../../dist/');
 if (!existsSync(join(dist, 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
 const load = async <T>(path: string): Promise<T> => (await import(join(dist, path))) as T;
-const { exportInputsOfRecording } = await load<Rec>('export/export-recording.js');
+const { exportInputsOfRecording } = await load<Rec>('commands/export-inputs.js');
 const { encodeFit } = await load<Fit>('export/fit.js');
 const { exportTcx } = await load<Tcx>('export/tcx.js');
 const { exportRowingDataCsv } = await load<Csv>('export/rowingdata-csv.js');

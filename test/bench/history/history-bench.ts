@@ -17,7 +17,7 @@ import { openHistory } from '../../../src/store/history-store.js';
 const { values: opt } = parseArgs({ options: { sessions: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } } });
 const N = Number(opt.sessions);
 const root = process.cwd();
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'bin.js');
 const home = mkdtempSync(join(tmpdir(), 'ergsprint-history-bench-'));
 const env = { ...process.env, XDG_DATA_HOME: home };
 const sessions = join(home, 'ergsprint', 'sessions');

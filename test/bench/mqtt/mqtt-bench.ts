@@ -63,7 +63,7 @@ const perRower = (keys: string[]): Map<string, number> => {
 const broker = await startMosquitto(['max_queued_messages 10000']);
 const env = { ...process.env, XDG_DATA_HOME: join(dir, 'data') };
 const central = join(dir, 'central.ndjson');
-const live = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'live', '--broker', broker.url, '--record', central, '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+const live = spawn(process.execPath, [join(root, 'dist', 'bin.js'), 'live', '--broker', broker.url, '--record', central, '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 children.push(live);
 let liveErr = '';
 live.stderr?.on('data', (d: Buffer) => (liveErr += d.toString()));

@@ -2,7 +2,7 @@
  * Soak: 16 simulated 1 Hz rowers (+ HR straps) served over noble's ws-slave protocol by the
  * `simulate --ble` machinery (soak-sim.ts), played S× faster than real time (default 4×: 2 h of data
  * in 30 min, so every rower notifies at 4 Hz of wall time), to the real `live` process
- * (NOBLE_WEBSOCKET=1, dist/cli.js) with its display server; two forced link drops; 50 churning
+ * (NOBLE_WEBSOCKET=1, dist/bin.js) with its display server; two forced link drops; 50 churning
  * display clients (soak-displays.ts). Reports frames delivered vs recorded (missing, duplicated),
  * live's RSS and CPU, and the display lag. Run with `npm run soak [-- --data-min 30 --speed 4]`.
  *
@@ -33,7 +33,7 @@ const { values: opt } = parseArgs({
 });
 const here = dirname(fileURLToPath(import.meta.url));
 const root = process.cwd();
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'bin.js');
 
 // ---- a private network namespace for port 2846 --------------------------------------------------
 if (process.platform === 'linux' && !opt['no-netns'] && process.env.ERGSPRINT_SOAK_NETNS !== '1') {

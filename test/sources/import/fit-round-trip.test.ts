@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportInputsOfRecording } from '../../../src/export/export-recording.js';
+import { exportInputsOfRecording } from '../../../src/commands/export-inputs.js';
 import { exportFit } from '../../../src/export/fit.js';
 import { analyzeRecording, type RowerAnalysis } from '../../../src/pipeline/analyze-recording.js';
 import { readRecording } from '../../../src/recording/reader.js';
