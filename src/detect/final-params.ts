@@ -102,11 +102,3 @@ export function power(xs: readonly S[], e: Effort): number | undefined {
   }
   return w > 0 ? s / w : undefined;
 }
-
-/** Median of a list (sorts it in place); undefined when empty. */
-export function medianOf(v: number[]): number | undefined {
-  if (v.length === 0) return undefined;
-  v.sort((a, b) => a - b);
-  const m = v.length >> 1;
-  return v.length % 2 === 1 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
-}

@@ -20,7 +20,8 @@
  */
 import { dropEdges, mergePauses, trimEdgeSteps } from './session-edges.js';
 import { levels } from './session-levels.js';
-import { dur, FINAL_PARAMS, medianOf, type Effort, type S } from './final-params.js';
+import { median as medianOf } from '../analysis/series.js';
+import { dur, FINAL_PARAMS, type Effort, type S } from './final-params.js';
 import type { Segment, StrokeEvent } from './types.js';
 
 export { FINAL_PARAMS } from './final-params.js';
