@@ -154,7 +154,8 @@ export function cleanPower<P extends Point>(points: readonly P[]): P[] {
     if (p.powerW === undefined && p.paceS500 !== undefined && p.paceS500 > 0) return { ...p, powerW: powerFromPace(p.paceS500) };
     return p.powerW === 0 && (p.strokeRate ?? 0) > 0 ? { ...p, powerW: undefined } : p;
   });
-  const idx = out.flatMap((p, i) => (p.powerW === undefined ? [] : [i]));
+  const idx: number[] = [];
+  for (let i = 0; i < out.length; i++) if (out[i]!.powerW !== undefined) idx.push(i);
   // runs of equal values (sample-and-hold repeats one stroke), judged against the runs around them
   const runs: { from: number; to: number; powerW: number }[] = [];
   for (let k = 0; k < idx.length; k++) {

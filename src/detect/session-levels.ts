@@ -9,9 +9,22 @@ import { FINAL_PARAMS } from './final-params.js';
  * Otsu on log power (time-weighted), then the separation and valley tests.
  */
 export function levels(xs: readonly { t: number; p: number | undefined; w: number }[]): number | undefined {
-  const pts = xs.filter((x) => x.p !== undefined && x.p > 0).map((x) => ({ v: Math.log(x.p!), w: x.w }));
-  if (pts.length < 10) return undefined;
-  pts.sort((a, b) => a.v - b.v);
+  // strokes by log power, in time order within a value: the order a stable sort of the strokes by
+  // value gives, built with a native numeric sort of the distinct values (no comparator calls)
+  const byValue = new Map<number, number[]>();
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const p = xs[i]!.p;
+    if (p === undefined || !(p > 0)) continue;
+    const v = Math.log(p);
+    const same = byValue.get(v);
+    if (same === undefined) byValue.set(v, [xs[i]!.w]);
+    else same.push(xs[i]!.w);
+    n++;
+  }
+  if (n < 10) return undefined;
+  const pts: { v: number; w: number }[] = [];
+  for (const v of Float64Array.from(byValue.keys()).sort()) for (const w of byValue.get(v)!) pts.push({ v, w });
   const total = pts.reduce((a, x) => a + x.w, 0);
   const totalSum = pts.reduce((a, x) => a + x.w * x.v, 0);
   let w0 = 0;

@@ -160,7 +160,12 @@ function checkCommon(t: unknown, r: unknown): void {
   if (typeof r !== 'string' || r === '') bad('r must be a non-empty string');
 }
 
-/** Hex string (even length, any case, already validated) → a plain Uint8Array (not a Buffer, so deep-equal works). */
+/**
+ * Hex string (even length, any case, already validated) → a plain Uint8Array (not a Buffer, so
+ * deep-equal works). It views the bytes Node decoded into its shared Buffer pool instead of copying
+ * them into an ArrayBuffer of their own: a recording's thousands of frames cost no allocation each.
+ */
 export function hexToBytes(hex: string): Uint8Array {
-  return new Uint8Array(Buffer.from(hex, 'hex'));
+  const b = Buffer.from(hex, 'hex');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
