@@ -1,5 +1,5 @@
 /**
- * Time-weighted rolling quantile (science README: the rest level is the time-weighted 25th
+ * Time-weighted rolling quantile (docs/science.md §9.1: the rest level is the time-weighted 25th
  * percentile of the last 120 s of strokes). Values are kept sorted so each update is a binary
  * search plus a short splice; the window holds at most a few hundred strokes.
  */

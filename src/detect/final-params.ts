@@ -12,7 +12,7 @@ export const FINAL_PARAMS = Object.freeze({
   minLevelRatio: 1.55,
   /** two-level session: at most this share of rowing time in the middle half between the levels [J] */
   maxValleyShare: 0.2,
-  /** two-level session: at least this much time in the hard class, ms (one 15-s sprint) [science §5.2 min work] */
+  /** two-level session: at least this much time in the hard class, ms (one 15-s sprint) [docs/science.md §9.2 minimum interval] */
   minHardMs: 15_000,
   /** two-level session: at least this share of rowing time in the easy class (rests rowed, warm-up) [measured: one-level pieces ≤ 11 % (slow starts), 10 × 100 s / 20 s rowed ≈ 17 %] */
   minEasyShare: 0.15,
@@ -20,7 +20,7 @@ export const FINAL_PARAMS = Object.freeze({
   minEasyStretches: 2,
   /** shortest rowed rest counted, ms [J: a 15-s rest less a stroke either side] */
   minEasyStretchMs: 8_000,
-  /** a short dip below the threshold inside an effort is not a rest, ms [science §5.2 merge gap 4 s] */
+  /** a short dip below the threshold inside an effort is not a rest, ms [docs/science.md §9.2 merge gap 4 s] */
   mergeGapMs: 4_000,
   /** a stop is a pause, not a rest, when the shorter piece around it is under this share of the longer… [measured: realdata painsled-30min-justrow-pause] */
   pauseLengthRatio: 0.25,
@@ -42,13 +42,13 @@ export const FINAL_PARAMS = Object.freeze({
   edgeLengthRatio: 0.75,
   /** an effort whose first hard stroke is at most this many strokes after a standstill starts at the standstill [measured: realdata first strokes 34–74 W before 180 W] */
   launchStrokes: 3,
-  /** rate refinement of edges needs work and rest rates this far apart, spm [science §5.2: a sprint is ≥ 8 spm above a slow row; half of it] */
+  /** rate refinement of edges needs work and rest rates this far apart, spm [docs/science.md §4: a sprint is ≥ 8 spm above a slow row; half of it] */
   minRateSpan: 4,
   /** a last stroke below this share of the effort's median power is the first rest stroke seen through the monitor's lag [measured: fixtures pm5-split 0.62–0.74] */
   lagPowerShare: 0.75,
   /** edges move by at most this many strokes [J: one monitor averaging window] */
   edgeStrokes: 2,
-  /** one-level sessions: a warm-up rowed into the first piece lasts at least this long, ms [J; science background §5.6: 5–10 min warm-ups] */
+  /** one-level sessions: a warm-up rowed into the first piece lasts at least this long, ms [J] */
   warmupMinMs: 120_000,
   /** …a cool-down rowed on from the last piece, ms [J] */
   cooldownMinMs: 60_000,
@@ -59,7 +59,7 @@ export const FINAL_PARAMS = Object.freeze({
   /** …and a step: the minute before the split at most this share of the minute after [J: tells a step from a progressive piece] */
   stepNearRatio: 0.8,
   stepWindowMs: 60_000,
-  /** efforts shorter than this are surges, ms [science §5.2] */
+  /** efforts shorter than this are surges, ms [docs/science.md §9.2] */
   minWorkMs: 15_000,
   /** fraction of a stroke period by which a work interval starts before its first hard stroke is reported [measured on both sets] */
   startLead: 0.5,

@@ -1,5 +1,5 @@
 /**
- * The per-stroke tests of the online segmenter (science background §5.1–5.2), as pure functions
+ * The per-stroke tests of the online segmenter (docs/science.md §9.1–9.2), as pure functions
  * of normalised scores. s = (x − L_rest) / span: 0 at the rest level, 1 at the work level, so the
  * same rules hold for a 150 W and a 700 W athlete. No fixed watt thresholds anywhere.
  */
@@ -24,11 +24,11 @@ export interface Levels {
 
 /** The numbers of the per-stroke rules, with where they come from. */
 export const RULE_PARAMS = Object.freeze({
-  /** bootstrap span (no interval accepted yet): assumes sprint ≈ 1.8 × rest [science §5.1 item 7] */
+  /** bootstrap span (no interval accepted yet): assumes sprint ≈ 1.8 × rest [docs/science.md §9.1] */
   bootstrapSpan: 0.8,
-  /** span floor relative to the rest level, so noise never clears the threshold [science §5.2] */
+  /** span floor relative to the rest level, so noise never clears the threshold [docs/science.md §9.2] */
   spanFloor: 0.6,
-  /** rate span floor, spm: a sprint is at least ~8 spm above a slow row [science §2.3] */
+  /** rate span floor, spm: a sprint is at least ~8 spm above a slow row [docs/science.md §4] */
   rateSpanFloor: 8,
 });
 const { bootstrapSpan: BOOTSTRAP_SPAN, spanFloor: SPAN_FLOOR, rateSpanFloor: RATE_SPAN_FLOOR } = RULE_PARAMS;

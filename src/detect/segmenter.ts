@@ -1,5 +1,5 @@
 /**
- * Online, causal work/rest segmentation of one rower's strokes (science background §5.3):
+ * Online, causal work/rest segmentation of one rower's strokes (docs/science.md §9.1–9.2):
  * adaptive rest level, hysteresis with a 2-stroke dwell, backdated boundaries, a 4-s merge gap
  * and a 15-s minimum. Decisions are made on data time only (strokes and ticks). The levels are
  * frozen while an effort is open, so a 10-min piece or a fading 2k never "ends" because the
@@ -14,13 +14,13 @@ import { closes, opens, score, unmistakable, type Levels } from './segment-rules
 
 /** Every number of the live segmenter, with where it comes from. */
 export const LIVE_PARAMS = Object.freeze({
-  /** a new effort this soon after the last hard stroke continues the closed one, ms [science §5.2] */
+  /** a new effort this soon after the last hard stroke continues the closed one, ms [docs/science.md §9.2] */
   mergeGapMs: 4000,
-  /** efforts shorter than this are surges, ms [science §5.2] */
+  /** efforts shorter than this are surges, ms [docs/science.md §9.2] */
   minWorkMs: 15000,
-  /** no stroke for this long is a pause, ms [science §5.2] */
+  /** no stroke for this long is a pause, ms [docs/science.md §9.2] */
   pausedMs: 6000,
-  /** the rest level: time-weighted 25th percentile of this much of the strokes, ms [science README] */
+  /** the rest level: time-weighted 25th percentile of this much of the strokes, ms [docs/science.md §9.1–9.2] */
   restWindowMs: 120000,
   restQuantile: 0.25,
   /** no effort opens in the first part of the data (levels settle), ms [J] */
@@ -29,7 +29,7 @@ export const LIVE_PARAMS = Object.freeze({
   settleSlackMs: 2500,
   /** a stroke whose rate score is at most this (back at the rest rate) closes an effort on its own [J: the rate changes at once, power lags] */
   rateDown: 0.15,
-  /** a gap between strokes longer than this × the effort's stroke period (and ≥ 2 s) breaks the cadence [science §5.1] */
+  /** a gap between strokes longer than this × the effort's stroke period (and ≥ 2 s) breaks the cadence [docs/science.md §9.1] */
   cadenceBreakFactor: 1.6,
   cadenceBreakMinMs: 2000,
   /** the work level never drops below this share of the best interval's [J] */

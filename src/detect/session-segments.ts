@@ -111,7 +111,7 @@ function runs(xs: readonly S[], hard: (i: number) => boolean, twoLevel: boolean)
 }
 
 /**
- * Power lags the effort on many consoles (a running average: background §3.2) while the stroke
+ * Power lags the effort on many consoles (averaged over the stroke: docs/science.md §8.1) while the stroke
  * rate changes at once, so in a two-level session each edge is moved by up to two strokes to
  * where the rate crosses halfway between the rest rate and the effort's own rate.
  */

@@ -1,5 +1,5 @@
 /**
- * Pure, per-rower stroke detection (science README: "work on stroke events"). Strokes come from
+ * Pure, per-rower stroke detection (docs/science.md §9.1: the unit is the stroke event). Strokes come from
  * Stroke Count increments; a machine that sends no count gets one stroke per change of the
  * (power, rate) tuple, which also makes stale repeats harmless. Times are ms of data time.
  *
@@ -14,16 +14,16 @@ import type { StrokeEvent } from './types.js';
 
 /** Every number of the stroke detector, with where it comes from. */
 export const STROKE_PARAMS = Object.freeze({
-  /** stroke count (or tuple) unchanged this long = not rowing, ms [science §5.2: idle when frozen > 4 s] */
+  /** stroke count (or tuple) unchanged this long = not rowing, ms [docs/ftms.md §4 rule 4: idle when frozen > 4 s] */
   idleMs: 4000,
-  /** plausible stroke periods, ms (80 to 12 spm) [science §2.3 rates; J for the bounds] */
+  /** plausible stroke periods, ms (80 to 12 spm) [docs/science.md §4 rates; J for the bounds] */
   minPeriodMs: 750,
   maxPeriodMs: 5000,
   /** at most this many strokes are spread over one counter step (a data gap while rowing on) [J] */
   maxSpread: 60,
   /** stroke periods averaged for the timing rate [J: 3 strokes] */
   timingStrokes: 3,
-  /** a lone spike is > this × the recent median… [science background §3.3 noise; J] */
+  /** a lone spike is > this × the recent median… [docs/science.md §8.2 noise; J] */
   spikeOverMedian: 2,
   /** …and > this × the session maximum so far [J] */
   spikeOverMax: 1.5,

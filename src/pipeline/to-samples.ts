@@ -14,7 +14,7 @@ export interface ToSamplesOptions {
 }
 
 /**
- * Machines that send pace but no power (science README: P = 2.80 / (pace/500)³) get their power
+ * Machines that send pace but no power (docs/science.md §1.4: P = 2.80 / (pace/500)³) get their power
  * filled in, so segmentation and verdicts work in watts everywhere.
  */
 function withPower(s: Sample): Sample {
