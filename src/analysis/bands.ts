@@ -1,7 +1,8 @@
 /**
- * Duration bands and execution modes of a work interval (research note `durations.md` §7.1),
- * with one frozen parameter table per band: every threshold the verdict reads, each with its source
- * (a section of durations.md, "BG" = the 30-s notes `background.md`, or "[J]" judgement).
+ * Duration bands and execution modes of a work interval (docs/science.md §7.1), with one frozen
+ * parameter table per band: every threshold the verdict reads, each with its source (a section of
+ * docs/science.md, or "[J]" judgement). The strings' "BG" numbers are those of the former 30-s
+ * notes: BG §6.3 is now docs/science.md §7.5, BG §2.3 §4, BG §2.4 §6, BG §6.6 and §1.4 §5.5.
  */
 
 export type BandId = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
@@ -31,7 +32,7 @@ export interface BandParams {
   normalEndSpurt: number;
   /** LATE PEAK: A by time to peak (s, and in the second half), B by the best 10 s in the last third with NS above `lateNs`, else off */
   latePeak: { kind: 'ttp'; afterS: number } | { kind: 'last-third'; ns: number } | null;
-  /** LOW RATE floor, spm (null = off). Science §4 raises it to max(this, usual − 4) with the athlete's usual rate from history; no production path knows that rate yet */
+  /** LOW RATE floor, spm (null = off). docs/science.md §4 raises it to max(this, usual − 4) with the athlete's usual rate from history; no production path knows that rate yet */
   rateFloor: number | null;
   /** FLAT + LOW: fade (best 3 strokes → last 3) under this with the level under target (null = off) */
   flatFade: number | null;
@@ -52,7 +53,7 @@ export interface BandParams {
 
 const band = (p: BandParams): Readonly<BandParams> => Object.freeze(p);
 
-/** §7.5 "Thresholds by band"; band A keeps the 30-s design's numbers exactly (BG §6.3). */
+/** docs/science.md §7.5 "Flags by band"; band A keeps the 30-s design's numbers exactly. */
 export const BANDS: readonly Readonly<BandParams>[] = Object.freeze([
   band({
     id: 'A', name: 'sprint (15–45 s)', fromS: 0, toS: 45, repWord: 'sprint',

@@ -1,12 +1,12 @@
 /**
  * Scoring an analysis against ground-truth labels (`<name>.labels.json`), with the match rule of
- * `../shared/realdata/README.md`: a detected work interval matches a labelled one when their
- * overlap is at least 30 % of their union; each labelled interval, in order, takes the unused
- * detected interval it overlaps most (one-to-one). Boundary errors are |detected − true| in seconds,
- * for starts and ends of matched pairs. A continuous file (no labelled work interval: one piece or
- * a steady row) should come out as one work interval: every detected one beyond the first is a
- * false split. An ambiguous file is scored against its main and its alternative reading, and keeps
- * the better. Pure functions: the command does the file I/O.
+ * the labelled real-data set (the README's "Measured accuracy"): a detected work interval matches a
+ * labelled one when their overlap is at least 30 % of their union; each labelled interval, in
+ * order, takes the unused detected interval it overlaps most (one-to-one). Boundary errors are
+ * |detected − true| in seconds, for starts and ends of matched pairs. A continuous file (no
+ * labelled work interval: one piece or a steady row) should come out as one work interval: every
+ * detected one beyond the first is a false split. An ambiguous file is scored against its main and
+ * its alternative reading, and keeps the better. Pure functions: the command does the file I/O.
  */
 /** The part of an analysis (`analyze --json`, src/export/analysis-json.ts) the scoring reads. */
 export interface AnalysedRowers {

@@ -1,8 +1,8 @@
 /**
- * Pacing-shape flags of one work interval, scaled by duration band (research note
- * `durations.md` §7.5; band A is the 30-s design of the science notes §6.3). A flag is raised when
- * its check fails: `pass: false`. Each raised flag is strong (blocks "all-out" alone), weak (counts
- * towards two) or info (said, never counted). Values are in the units named per flag.
+ * Pacing-shape flags of one work interval, scaled by duration band (docs/science.md §7.5; band A
+ * is the 30-s design). A flag is raised when its check fails: `pass: false`. Each raised flag is
+ * strong (blocks "all-out" alone), weak (counts towards two) or info (said, never counted). Values
+ * are in the units named per flag.
  */
 import type { BandParams } from './bands.js';
 import type { SprintMetrics } from './sprint-metrics.js';
@@ -205,8 +205,8 @@ export function evaluateFlags(m: SprintMetrics, inp: FlagInputs): FlagCheck[] {
 }
 
 /**
- * Flags that count as evidence about effort: raised strong and weak ones. CUT SHORT is not an
- * effort judgement (notes §6.3: "reported separately"), FLY AND DIE is advice, and DATA makes the
+ * Flags that count as evidence about effort: raised strong and weak ones. CUT SHORT is reported,
+ * not an effort judgement (docs/science.md §7.5), FLY AND DIE is advice, and DATA makes the
  * verdict inconclusive before any counting.
  */
 export function effortFlags(checks: readonly FlagCheck[]): FlagCheck[] {

@@ -1,6 +1,6 @@
 /**
  * One judged effort of a past session as the history store keeps it: the unit personal references
- * are built from (durations.md §2: a max envelope of mean-maximal power per duration, built only
+ * are built from (docs/science.md §2.1: a max envelope of mean-maximal power per duration, built only
  * from efforts the verdict judged all-out). Written by `store/` (history), read by `analysis/`.
  */
 export interface JudgedEffort {

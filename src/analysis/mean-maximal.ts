@@ -1,6 +1,6 @@
 /**
  * Mean-maximal power: the best continuous window of mean power for each of a set of durations
- * (the power–duration curve of one session, durations.md §2). Power is the analysis's cleaned
+ * (the power–duration curve of one session, docs/science.md §2.1). Power is the analysis's cleaned
  * power (`cleanPower`: pace-only machines, stale consoles, spikes) held until the next report, as
  * interval stats integrate it; the windows are taken on a 1-s grid from the first report.
  */

@@ -1,10 +1,10 @@
 /**
- * Personal references from judged past efforts (research note `durations.md` §2, "Recommended for
- * the history store"): a max envelope of mean power per duration built only from efforts the
- * verdict judged all-out, over the 42 days before the session (fallback 90 days, marked stale);
- * the equivalent-2k index (§2.2), a personal Paul constant once two maximal points ≥ 2× apart
- * exist (§2.3) and CP/W′ from a work–time fit once there are maximal efforts at 3–5 and
- * 10–30 min (§2.4). Pure: the session's start `atMs` is data, never the clock.
+ * Personal references from judged past efforts (docs/science.md §2): a max envelope of mean power
+ * per duration built only from efforts the verdict judged all-out, over the 42 days before the
+ * session (fallback 90 days, marked stale); the equivalent-2k index (§2.2), a personal Paul
+ * constant once two maximal points ≥ 2× apart exist (§2.3) and CP/W′ from a work–time fit once
+ * there are maximal efforts at 3–5 and 10–30 min (§2.4). Pure: the session's start `atMs` is data,
+ * never the clock.
  */
 import type { JudgedEffort } from './judged-effort.js';
 import { bandOf } from './bands.js';

@@ -1,12 +1,12 @@
 /**
- * The single-effort power–duration reference R(T) = P(T) / P2k (research note
- * `durations.md` §1.3): a measured table below 60 s, Paul's law (+5 s/500 m per doubling of
+ * The single-effort power–duration reference R(T) = P(T) / P2k (docs/science.md
+ * §1.3): a measured table below 60 s, Paul's law (+5 s/500 m per doubling of
  * distance, §1.1) from 90 s on, a linear blend in between. Powers from paces by Concept2's
  * P = 2.80 / (pace/500)³.
  */
 import { paceFromPower as paceFromPowerS500, powerFromPace as powerFromPaceW } from '../rowing/power.js';
 
-/** Short-effort anchors [duration s, R] (§1.3: Jensen [P], Cerasola 2022 [V], background §1.3). */
+/** Short-effort anchors [duration s, R] (docs/science.md §1.3: Jensen [P], Cerasola 2022). */
 export const SHORT_R: readonly (readonly [number, number])[] = Object.freeze([
   [10, 1.73],
   [20, 1.68],

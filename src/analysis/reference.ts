@@ -1,6 +1,6 @@
 /**
  * The reference a rep is judged against: what one fresh maximal effort of the rep's duration should
- * average, C(T) = P2k × R(T) (research note `durations.md` §7.2 step 1), taken in order from personal
+ * average, C(T) = P2k × R(T) (docs/science.md §7.2 step 1), taken in order from personal
  * history, a declared 2k or 500 m time, or the session itself.
  */
 import { formatRowTime } from '../rowing/format.js';
@@ -23,9 +23,9 @@ export interface Reference {
   testS?: number;
   /** history: when the effort it comes from started, ms since the epoch */
   dateMs?: number;
-  /** history: taken from the fallback window (nothing all-out in the last 42 days, durations.md §2) */
+  /** history: taken from the fallback window (nothing all-out in the last 42 days, docs/science.md §2.1) */
   stale?: boolean;
-  /** history: personal CP/W′ for paced-set targets (durations.md §2.4) */
+  /** history: personal CP/W′ for paced-set targets (docs/science.md §2.4) */
   model?: PowerModel;
 }
 

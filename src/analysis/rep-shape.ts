@@ -1,6 +1,6 @@
 /**
- * Within-rep shape by fractions of the rep, for reps longer than a sprint (research note
- * `durations.md` §7.3): the 30-s metrics (fixed 5-s windows, time to peak) mean little in a
+ * Within-rep shape by fractions of the rep, for reps longer than a sprint (docs/science.md
+ * §7.3): the 30-s metrics (fixed 5-s windows, time to peak) mean little in a
  * 5-minute rep, where the monitor lag of the first strokes is noise.
  */
 import { holdMean, type Point, type Stroke } from './series.js';

@@ -130,7 +130,7 @@ export function strokesIn(points: readonly Point[], fromMs: number, toMs: number
   return out;
 }
 
-/** No new stroke for this long: the athlete is not rowing, ms [science §5.2: 6 s without a stroke is a pause]. */
+/** No new stroke for this long: the athlete is not rowing, ms [docs/science.md §9.2: 6 s without a stroke is a pause]. */
 const NOT_ROWING_MS = 6000;
 
 /**

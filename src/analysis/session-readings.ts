@@ -1,6 +1,6 @@
 /**
- * Session-level readings of a main set, scaled by band and mode (research note `durations.md`
- * §7.5–7.6; the 30-s protocol's §6.4): percentage decrement, rising reps, the last rep, rep 1, and
+ * Session-level readings of a main set, scaled by band and mode (docs/science.md
+ * §5.5, §7.5–7.6): percentage decrement, rising reps, the last rep, rep 1, and
  * for paced sets the share of W′ used by the end.
  */
 import type { BandParams, ExecutionMode } from './bands.js';
@@ -14,7 +14,7 @@ export function decrementScorePct(meanPowersW: readonly number[]): number | unde
   return (1 - sum / (meanPowersW.length * best)) * 100;
 }
 
-/** What an Sdec means for 8–10 × 30 s (notes §1.4: normal 10–25 %, < 6 % paced, > 35 % fly-and-die). */
+/** What an Sdec means for 8–10 × 30 s (docs/science.md §5.5: normal 10–25 %, < 6 % paced, > 35 % fly-and-die). */
 export function readDecrement(sdecPct: number, sprints: number): string {
   const v = Math.round(sdecPct);
   if (sdecPct < 6 && sprints >= 6) return `Power dropped only ${v} % across the set — suspiciously even. You likely paced across the session; next time treat each rep as the only one.`;
@@ -38,7 +38,7 @@ export function readDecrementFor(sdecPct: number, reps: number, band: Readonly<B
   return `Power dropped ${v} % across the set — steeper than the usual ${lo}–${hi} %; keep the rests easy.`;
 }
 
-/** Rep-to-rep rise that counts (> 5 %, notes §6.6); the last rep of a paced set needs ≥ 8 % (§7.6). */
+/** Rep-to-rep rise that counts (> 5 %, docs/science.md §5.5); the last rep of a paced set needs ≥ 8 % (§7.6). */
 const RISE = 1.05;
 const PACED_LAST_REP = 1.08;
 

@@ -2,7 +2,7 @@
  * Verdicts for a whole main set: live (one call per finished rep, knowing only the reps so far)
  * and final (once at the end, every rep re-judged with the whole set known), plus the session
  * reading. Duration-aware: each rep is judged in its band and the set's execution mode
- * (research note `durations.md` §7).
+ * (docs/science.md §7).
  */
 import { bandOf, type ExecutionMode } from './bands.js';
 import { HARD_REST_SHARE } from '../rowing/fatigue.js';
@@ -90,7 +90,7 @@ export function judgeSprintLive(sprints: readonly SprintInput[], opts: SessionOp
   const word = bandOf(sprints[0]!.metrics.durationS).repWord;
   const paced = verdict.mode === 'set-paced' || verdict.mode === 'mixed';
   if (!verdict.reference && !paced && sprints.length > 1 && first > 0 && here > 1.05 * first && verdict.kind !== 'inconclusive') {
-    // notes §6.6: in an all-out set a later rep more than 5 % above rep 1 means rep 1 was held back — say so
+    // docs/science.md §5.5: in an all-out set a later rep more than 5 % above rep 1 means rep 1 was held back — say so
     verdict.message = `${verdict.message} That was ${Math.round((here / first - 1) * 100)} % more than ${word} 1 — ${word} 1 had more in it.`;
   }
   return verdict;

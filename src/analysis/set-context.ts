@@ -1,5 +1,5 @@
 /**
- * What a rep is judged against inside its set (research note `durations.md` §7.1–7.2): the set's
+ * What a rep is judged against inside its set (docs/science.md §7.1–7.2): the set's
  * shape (work, reps, rest), its execution mode, the reference placed at the rep's duration, and —
  * for paced sets — the W′-balance target from what was actually rowed before it.
  */
@@ -135,7 +135,7 @@ export function repReference(sprints: readonly SprintInput[], i: number, shape: 
   const basis = priorBasis(opts);
   if (basis) {
     const reference = referenceAt(basis, m.durationS);
-    // history: the equivalent-2k index and personal CP/W′ of the reference (durations.md §2.2, §2.4)
+    // history: the equivalent-2k index and personal CP/W′ of the reference (docs/science.md §2.2, §2.4)
     const p2kW = reference.p2kW ?? basis.p2kW;
     return paced ? { reference, target: targetFor(sprints, i, shape, p2kW, reference.model ?? powerModel(p2kW)) } : { reference };
   }

@@ -1,4 +1,4 @@
-/** The shape and level numbers of one sprint that the all-out verdict reads (science notes §6.1). */
+/** The shape and level numbers of one sprint that the all-out verdict reads (docs/science.md §7.3). */
 import { bestThreeStrokes, HR_LAG_MS } from './interval-stats.js';
 import { repShape, type RepShape } from './rep-shape.js';
 import { around, cleanPower, holdMean, lowerBound, median, strokesIn, type Point } from './series.js';
@@ -30,7 +30,7 @@ export interface SprintMetrics {
   coverage: number;
   /** longest stretch without data beyond the normal report spacing, s */
   maxGapS: number;
-  /** shape by fractions of the rep (durations.md §7.3), read by bands B–F; absent under 15 s */
+  /** shape by fractions of the rep (docs/science.md §7.3), read by bands B–F; absent under 15 s */
   shape?: RepShape | null;
 }
 

@@ -1,6 +1,6 @@
 /**
- * On-target and well-below output ratios by band and reference quality (research note
- * `durations.md` §7.4: on target O ≥ 1 − 2σ, well below O < 1 − 3.5σ).
+ * On-target and well-below output ratios by band and reference quality (docs/science.md
+ * §7.4: on target O ≥ 1 − 2σ, well below O < 1 − 3.5σ).
  */
 import type { BandParams } from './bands.js';
 import type { Reference } from './reference.js';
@@ -13,7 +13,7 @@ export interface Tolerance {
 }
 
 /**
- * Band A keeps the 30-s design's 0.92 / 0.85 for every reference (science notes §6.2). Measured
+ * Band A keeps the 30-s design's 0.92 / 0.85 for every reference (docs/science.md §7.4). Measured
  * departure, kept from before: the 5-point widening for a declared 2k let paced reps at 87–92 % pass
  * as all-out on the simulator's labelled sessions, while a genuine all-out short of an optimistic 2k
  * already lands in "fatigued, still all-out" by its shape.

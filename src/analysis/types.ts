@@ -50,7 +50,7 @@ export interface Verdict {
   provisional?: boolean;
   /** 1-based rep number in the main set */
   rep?: number;
-  /** duration band (durations.md §7.1): A 15–45 s, B 45–90 s, C 90–150 s, D 2.5–8 min, E 8–20 min, F > 20 min */
+  /** duration band (docs/science.md §7.1): A 15–45 s, B 45–90 s, C 90–150 s, D 2.5–8 min, E 8–20 min, F > 20 min */
   band?: BandId;
   /** how the set was judged: every rep all-out, paced for the set, in between, or one piece */
   mode?: ExecutionMode;
@@ -72,7 +72,7 @@ export interface VerdictReference {
   kind: string;
   /** history: start of the effort it comes from, ms since the epoch */
   dateMs?: number;
-  /** history: from the 90-day fallback window (durations.md §2) */
+  /** history: from the 90-day fallback window (docs/science.md §2.1) */
   stale?: boolean;
 }
 
@@ -107,6 +107,6 @@ export interface SessionSummary {
   /** band and execution mode of the main set (its first rep) */
   band?: BandId;
   mode?: ExecutionMode;
-  /** paced sets: share of W′ used by the end of the last rep, % (durations.md §7.6) */
+  /** paced sets: share of W′ used by the end of the last rep, % (docs/science.md §7.6) */
   wPrimeUsedPct?: number;
 }

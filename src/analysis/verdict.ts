@@ -1,6 +1,6 @@
 /**
- * The all-out verdict of one work interval: the decision table of research note `durations.md`
- * §7.6 (the 30-s design's §6.5, band-aware), first match wins, with the number it compared and at
+ * The all-out verdict of one work interval: the decision table of docs/science.md
+ * §7.6 (band-aware), first match wins, with the number it compared and at
  * most two reasons in plain words.
  *
  * Score (0–100, no hidden inputs): 75 points for the level — O_n from 0.70 (0) to 1.00 (75),
@@ -35,11 +35,11 @@ export const LOW_W_PRIME = 0.25;
 export interface HeartRateInfo {
   /** measured session/history max (preferred) or age-predicted, bpm */
   maxBpm: number;
-  /** age-predicted: "high" becomes max − 15 bpm instead of the band's share (notes §2.4) */
+  /** age-predicted: "high" becomes max − 15 bpm instead of the band's share (docs/science.md §6) */
   estimated?: boolean;
 }
 
-/** The paced-set target of this rep (durations.md §7.2 step 3), computed by the session layer. */
+/** The paced-set target of this rep (docs/science.md §7.2 step 3), computed by the session layer. */
 export interface SetTargetInfo {
   /** E_n, W */
   powerW: number;
@@ -98,7 +98,7 @@ export function readHeartRate(m: SprintMetrics, ctx: VerdictContext, band: Reado
 /**
  * Row 4's "all-out shape" for REP-MAX: hard start, real fade, no end spurt, usual rate. "Hard
  * start" is read as "no LATE PEAK": light, low-drag rowers' genuine all-out peaks read at 13–15 s on
- * the monitor (flywheel lag, notes §3.2), and a bare TTP ≤ 12 s called them "close".
+ * the monitor (flywheel lag, docs/science.md §8.1), and a bare TTP ≤ 12 s called them "close".
  */
 function allOutShape(m: SprintMetrics, checks: readonly FlagCheck[], band: Readonly<BandParams>): boolean {
   const pass = (code: string): boolean => checks.find((c) => c.code === code)?.pass ?? true;
@@ -142,7 +142,7 @@ function decide(d: Decision): VerdictKind {
   if (d.ratio >= d.onTarget) return !strong && weak <= 1 ? 'all-out' : 'all-out-paced';
   if (d.laterRise) return 'held-back';
   if (d.fatigued) return 'fatigued-all-out';
-  // bands B–F: rate is never the only reason for a negative verdict (durations.md §4)
+  // bands B–F: rate is never the only reason for a negative verdict (docs/science.md §4)
   const telling = d.sprint ? d.flags : d.flags.filter((f) => f.code !== 'LOW_RATE');
   if ((d.ratio < d.wellBelow && telling.length >= 1) || (d.flags.length >= 2 && telling.length >= 1)) return 'held-back';
   return d.ratio >= d.wellBelow ? 'close' : 'below';
@@ -163,7 +163,7 @@ function score(ratio: number | undefined, flags: number, cutShare: number): numb
   return Math.round((75 * level + 25 * shape) * cutShare);
 }
 
-/** E_n by execution mode (durations.md §7.2): C(T) × f(n) for REP-MAX, the W′ target for paced sets, C(T) for one piece. */
+/** E_n by execution mode (docs/science.md §7.2): C(T) × f(n) for REP-MAX, the W′ target for paced sets, C(T) for one piece. */
 function expectedFor(ctx: VerdictContext, band: Readonly<BandParams>, mode: ExecutionMode): number | undefined {
   const ref = ctx.reference;
   if (!ref) return undefined;

@@ -1,6 +1,6 @@
 /**
  * W′ balance (Skiba et al. 2012, MSSE 44:1526 — the integral form GoldenCheetah uses by default,
- * `src/Metrics/WPrime.cpp`) and the set target of a paced set (research note `durations.md` §5.3,
+ * `src/Metrics/WPrime.cpp`) and the set target of a paced set (docs/science.md §5.3,
  * §7.2): the constant power for the remaining reps that just empties W′ by the end of the last one.
  * Power is piecewise constant over segments (a rep's or a rest's mean power).
  */
@@ -39,7 +39,7 @@ export interface Segment {
 /**
  * W′ balance, J, at the end of `segments`: W′ spent above CP recovers exponentially with τ, and
  * only while the power is below CP. Measured: with recovery counted only below CP this reproduces
- * both model tables of durations.md — the set-paced column of §5.4 (5 × 5:00/5:00 → 0.96 × P2k,
+ * both model tables of docs/science.md — the set-paced column of §5.4 (5 × 5:00/5:00 → 0.96 × P2k,
  * 6 × 3:00 → 0.98, 4 × 10:00/3:00 → 0.89) and §5.3's 2 × 1000 m (rep 2 = 0.78/0.82/0.88 of rep 1
  * after 1.5/3/6 min); letting W′ also recover during work above CP gave 1.06, 1.09 and 0.95.
  */
