@@ -1,8 +1,8 @@
 /**
  * Duration bands and execution modes of a work interval (docs/science.md §7.1), with one frozen
  * parameter table per band: every threshold the verdict reads, each with its source (a section of
- * docs/science.md, or "[J]" judgement). The strings' "BG" numbers are those of the former 30-s
- * notes: BG §6.3 is now docs/science.md §7.5, BG §2.3 §4, BG §2.4 §6, BG §6.6 and §1.4 §5.5.
+ * docs/science.md, or "[J]" judgement). The strings' "BG" sections are those of the former 30-s
+ * notes: 6.3 is now docs/science.md §7.5, 2.3 is §4, 2.4 is §6, 6.6 and 1.4 are §5.5.
  */
 
 export type BandId = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';

@@ -9,7 +9,7 @@ const UNITS: Readonly<Record<string, string>> = {
   rrMs: 'ms',
 };
 
-/** Notes for raw values that mean "nothing" (REFERENCE.md rule 3), shown in the text listing. */
+/** Notes for raw values that mean "nothing" (docs/ftms.md §4 rule 3), shown in the text listing. */
 const noPace = (v: unknown): string | undefined => (v === 0 || v === 0xffff ? '  (no pace)' : undefined);
 const SENTINELS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   paceS500: noPace,

@@ -1,5 +1,5 @@
 /**
- * ergsprint's FIT developer fields (../shared/interop/README.md §A6) under its own application id,
+ * ergsprint's FIT developer fields (docs/interop.md §A6) under its own application id,
  * developer_data_index 0. Names follow rowingdata where it has one (WorkoutState: 1 work, 3 rest).
  * Field numbers and VerdictCode values are a contract: extend, never renumber.
  */

@@ -1,7 +1,7 @@
 /**
  * The range of every numeric FIT field ergsprint writes, from the FIT profile's base type and scale
  * (@garmin/fitsdk `src/profile.js`). The SDK's Encoder wraps an out-of-range value silently
- * (cadence 300 is stored as 44: ../shared/interop/README.md §A2), so `clampMesg` clamps every value
+ * (cadence 300 is stored as 44: docs/interop.md §A2), so `clampMesg` clamps every value
  * to its range (the top value of an unsigned type means "invalid" in FIT and is never written),
  * rounds it to the field's resolution, and reports what it changed. A numeric field missing from
  * this table is an error, so nothing reaches the Encoder unchecked. Enum names are checked against

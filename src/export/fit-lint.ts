@@ -1,6 +1,6 @@
 /**
  * Semantic checks of an activity FIT file that the SDK's own integrity check does not make
- * (../shared/interop/README.md §A7): decoded with @garmin/fitsdk's Decoder, then file_id first and
+ * (docs/interop.md §A7): decoded with @garmin/fitsdk's Decoder, then file_id first and
  * of type activity, exactly one activity and one session, laps numbered 0..n-1 that tile the
  * session (start + elapsed = next start, Σ elapsed = session elapsed), records strictly
  * increasing inside the session, distance and strokes monotone, session totals = last record.

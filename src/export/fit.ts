@@ -1,6 +1,6 @@
 /**
  * FIT activity export with the official @garmin/fitsdk Encoder, Summary Last like Garmin devices
- * (../shared/interop/README.md §A5): file_id, file_creator, developer_data_id + field_descriptions,
+ * (docs/interop.md §A5): file_id, file_creator, developer_data_id + field_descriptions,
  * device_info, timer start, 1 Hz records (timer stop/start around a lost link), one lap per
  * segment, the same boundaries as splits + split_summary, session, timer stop_all, activity.
  * Every message is built whole, then clamped against the field table, and only then encoded; a

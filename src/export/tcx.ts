@@ -1,6 +1,6 @@
 /**
  * TCX export (Garmin TrainingCenterDatabase v2 with the ActivityExtension v2 "TPX"/"LX" parts, as
- * ORM and rowingdata write it: ../shared/interop/README.md §B): Activity Sport="Other", one Lap
+ * ORM and rowingdata write it: docs/interop.md §B): Activity Sport="Other", one Lap
  * per segment with Intensity Active/Resting, Cadence, a Track of 1 Hz Trackpoints with Watts and
  * Speed, lap averages in LX, the verdict in the lap Notes and the verdict table in the Activity
  * Notes. Every text is XML-escaped. Pure.

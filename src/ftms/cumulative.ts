@@ -1,5 +1,5 @@
 /**
- * Cumulative counters made monotonic (REFERENCE.md rule 6): Stroke Count is uint16 and wraps;
+ * Cumulative counters made monotonic (docs/ftms.md §4 rule 6): Stroke Count is uint16 and wraps;
  * a decrease of any cumulative field means the console was reset, so every counter banks its
  * last reading into a session offset and restarts from 0. Values start at the console's first
  * reading (not rebased to 0), then never decrease.

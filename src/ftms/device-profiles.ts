@@ -1,5 +1,5 @@
 /**
- * Console profiles — how to READ a console: per-device quirks, keyed by advertised-name prefix (REFERENCE.md rules 7–9). Pure data plus a
+ * Console profiles — how to READ a console: per-device quirks, keyed by advertised-name prefix (docs/ftms.md §4 rules 7–9). Pure data plus a
  * lookup; the BLE layer loads user additions from a config file, validates them and passes them
  * in. Name prefixes match case-insensitively; the longest matching prefix wins, user entries
  * before built-in ones on a tie. Prefixes are the names these consoles commonly advertise — a
@@ -42,7 +42,7 @@ const p = (id: string, namePrefixes: string[], quirks: Partial<Omit<ConsoleProfi
 /** The default for any FTMS rower not in the table: spec behaviour, no writes. */
 export const GENERIC_PROFILE: ConsoleProfile = p('generic', []);
 
-/** Built-in table (REFERENCE.md "Rules learned from real machines"). */
+/** Built-in table (docs/ftms.md §4 "Rules learned from real machines"). */
 export const BUILTIN_PROFILES: readonly ConsoleProfile[] = [
   // Concept2 PM5: splits each record in two notifications (merge.ts handles it); no quirks here.
   p('concept2-pm5', ['PM5']),

@@ -1,5 +1,5 @@
 /**
- * Fragment merger (REFERENCE.md rule 1) and the per-rower sample assembler.
+ * Fragment merger (docs/ftms.md §4 rule 1) and the per-rower sample assembler.
  *
  * A Rower Data record may span several notifications: parts with More Data (flag bit 0 = 1)
  * are kept, field by field, until a part with bit 0 = 0 completes the record — the merged record
@@ -21,7 +21,7 @@ import { decodeRowerDataFields, type RowerDataFields } from './rower-data.js';
 import type { Sample } from './sample.js';
 import { HEART_RATE_MEASUREMENT, ROWER_DATA } from './uuids.js';
 
-/** Default merge window, ms of data time (REFERENCE.md: ~250–500 ms). */
+/** Default merge window, ms of data time (docs/ftms.md §4 rule 1: a short window). */
 export const DEFAULT_WINDOW_MS = 500;
 /** Default hold for instantaneous fields and strap heart rate, ms of data time. */
 export const DEFAULT_HOLD_MS = 3000;

@@ -1,5 +1,5 @@
 /**
- * A complete Rower Data record (parts merged) → a normalised Sample (REFERENCE.md rules 3, 6, 7).
+ * A complete Rower Data record (parts merged) → a normalised Sample (docs/ftms.md §4 rules 3, 6, 7).
  *
  * - Sentinels: pace 0 / 0xFFFF, heart rate 0 and energy "not available" become absent.
  * - A record in which every field is 0, "not available" or a sentinel (wake-up / sleep packets)

@@ -14,7 +14,7 @@ import { clampInt, intRange, readInt, writeInt, type FieldWidth } from './byte-f
 import { requireLength } from './decode-error.js';
 import { ROWER_DATA } from './uuids.js';
 
-/** One decoded Rower Data notification (names and values as in shared/ftms/vectors.json). */
+/** One decoded Rower Data notification (names and values as in the FTMS test vectors: test/ftms/shared-vectors.ts). */
 export interface RowerData {
   flags: number;
   /** flag bit 0 set: stroke fields absent, more parts of this record may follow */

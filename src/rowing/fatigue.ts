@@ -1,12 +1,12 @@
 /**
- * Expected fatigue across repeated 30-s sprints (science notes §1.4 and §6.2): the fraction of the
+ * Expected fatigue across repeated 30-s sprints (docs/science.md §5.4): the fraction of the
  * fresh rep-1 power a genuine all-out rep n should still reach.
  */
 
 /** Lowest expected fraction, whatever the rep number. */
 export const FATIGUE_FLOOR = 0.65;
 
-/** Rest lengths the notes give numbers for; shorter or longer rests are clamped to them. */
+/** Rest lengths docs/science.md §5.4 gives numbers for; shorter or longer rests are clamped to them. */
 const SHORT_REST_S = 60;
 const LONG_REST_S = 90;
 
@@ -15,15 +15,15 @@ function longRestWeight(restS: number): number {
   return Math.min(1, Math.max(0, (restS - SHORT_REST_S) / (LONG_REST_S - SHORT_REST_S)));
 }
 
-/** Extra expected loss per rep once the rests are rowed hard (notes §6.2, a heuristic). */
+/** Extra expected loss per rep once the rests are rowed hard (docs/science.md §5.4, a heuristic). */
 export const HARD_REST_DROP = 0.02;
-/** A rest is "hard" when its mean power exceeds this share of sprint 1's (notes §6.1, Yamagishi 2016). */
+/** A rest is "hard" when its mean power exceeds this share of sprint 1's (docs/science.md §5.4, after Yamagishi 2016). */
 export const HARD_REST_SHARE = 0.5;
 
 /**
  * f(n, rest): 1 for rep 1; 0.90 (60 s rests) to 0.93 (90 s) for rep 2; then −3.5 %/rep (60 s)
  * to −2.5 %/rep (90 s); never below 0.65. Rests between 60 and 90 s interpolate linearly;
- * outside that range the nearest row applies (the notes give no numbers beyond it). From
+ * outside that range the nearest row applies (§5.4 gives no numbers beyond it). From
  * `hardRestFromRep` on (rests rowed hard), f drops a further 2 % per rep.
  */
 export function expectedFatigue(rep: number, restS: number, hardRestFromRep?: number): number {
@@ -44,8 +44,8 @@ export function expectedPowerW(ref1PowerW: number, rep: number, restS: number, h
 }
 
 /**
- * f(n) for all-out 45–90-s reps (research note `durations.md` §5.4, 6 × 1:00/1:00 default [J]):
- * 1, 0.88, 0.82, then −3 %/rep, floor 0.70. The note gives one rest length; it is used for all.
+ * f(n) for all-out 45–90-s reps (docs/science.md §5.4, 6 × 1:00/1:00 default [J]):
+ * 1, 0.88, 0.82, then −3 %/rep, floor 0.70. §5.4 gives one rest length; it is used for all.
  */
 export const SHORT_REP_FATIGUE = Object.freeze({ second: 0.88, third: 0.82, perRep: 0.03, floor: 0.7 });
 

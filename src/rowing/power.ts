@@ -1,5 +1,5 @@
 /**
- * Rowing physics: power ↔ pace on an ergometer. Concept2's relation (background §3.1, Concept2's
+ * Rowing physics: power ↔ pace on an ergometer. Concept2's relation (docs/science.md §1.4, Concept2's
  * pace calculator): P = 2.80 / (pace / 500)³ with pace in s/500 m, i.e. P = 2.80 · v³ with v in m/s.
  * A leaf: imports nothing of ours.
  */

@@ -1,5 +1,5 @@
 /**
- * Personal bests over the history: the best rep of each duration band (durations.md §7.1), the
+ * Personal bests over the history: the best rep of each duration band (docs/science.md §7.1), the
  * best single pieces — 500 m, 1k, 2k, 5k, 30 min — kept apart from reps, and the power–duration
  * curve (best window of mean power per duration over all sessions).
  */

@@ -29,7 +29,7 @@ export function builtinPlan(name: string): Readonly<Plan> | undefined {
   return Object.hasOwn(BUILTIN_PLANS, name) ? BUILTIN_PLANS[name] : undefined;
 }
 
-/** What the work/rest detector takes from a plan: a prior, never a verdict (notes §5.4). */
+/** What the work/rest detector takes from a plan: a prior, never a verdict (docs/science.md §9.3). */
 export interface PlanPriors {
   expectedReps: number;
   plannedWorkS: number;

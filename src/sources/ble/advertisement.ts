@@ -1,5 +1,5 @@
 /**
- * Recognising an FTMS rower or a heart-rate strap from its advertisement (REFERENCE rule 9).
+ * Recognising an FTMS rower or a heart-rate strap from its advertisement (docs/ftms.md §4 rule 9).
  * Never required: a rower that advertises nothing useful is still found by GATT discovery of 2ad1.
  */
 import type { ProfileLookup, BleProfile } from './device-profile-lookup.js';

@@ -38,7 +38,7 @@ export type SubscribeOutcome = 'subscribed' | 'descriptor-written' | 'failed';
 
 /**
  * Enable notifications (or indications). When noble's subscribe hangs, write the Client
- * Characteristic Configuration descriptor (2902) directly, as REFERENCE advises.
+ * Characteristic Configuration descriptor (2902) directly (a subscribe may never settle: docs/ftms.md §5).
  */
 export async function subscribe(c: NobleCharacteristic, timeoutMs: number): Promise<SubscribeOutcome> {
   try {

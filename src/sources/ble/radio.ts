@@ -1,7 +1,7 @@
 /**
  * Shared access to one adapter: scanning runs while someone is looking for a device, the adapter
  * is poweredOn and no connect is pending; connects run one at a time with scanning stopped
- * (REFERENCE, noble notes). When the adapter leaves poweredOn (switched off, unplugged, the remote
+ * (docs/ftms.md §5). When the adapter leaves poweredOn (switched off, unplugged, the remote
  * ws-slave gone) every link through it is gone: noble says nothing per device, so the radio ends
  * each one itself (a `disconnect` on the peripheral, a failed pending connect) and resumes
  * scanning when poweredOn returns.

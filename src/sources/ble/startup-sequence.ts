@@ -1,5 +1,5 @@
 /**
- * Per-device start-up over the FTMS Control Point (FTMS §4.16, REFERENCE rule 8). Some rowers
+ * Per-device start-up over the FTMS Control Point (FTMS §4.16, docs/ftms.md §4 rule 8). Some rowers
  * (I-Rower, Sunny SF-RW, Merach MRK-R06, iConsole+) stream nothing until Request Control (00)
  * then Start (07). One command at a time, each with a timeout; every non-success is non-fatal.
  */

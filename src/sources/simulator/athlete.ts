@@ -1,6 +1,6 @@
 /**
  * The synthetic athlete: how strong, how they rate, how noisy, how their heart responds.
- * Numbers follow /work/shared/science (background §1.3, §2.3, §3.3, §2.4).
+ * Numbers follow docs/science.md (§1.3, §3.1, §4, §6, §8.2).
  */
 
 import { POWER_PACE_K } from '../../rowing/power.js';
@@ -11,7 +11,7 @@ export interface Athlete {
   /** 2000 m mean power, W (a 7:05 2k ≈ 292 W) */
   p2kW: number;
   /**
-   * Fresh 30 s all-out mean power as the MONITOR reports it ÷ P2k (background §1.3: 1.62,
+   * Fresh 30 s all-out mean power as the MONITOR reports it ÷ P2k (docs/science.md §1.3: 1.62,
    * band 1.45–1.80). The applied power is set higher so that, after the flywheel lag, the
    * reported mean of rep 1 lands here.
    */
@@ -19,7 +19,7 @@ export interface Athlete {
   /**
    * within-rep fade of an all-out rep: fraction of the first stroke's APPLIED power lost by 30 s
    * (0.10–0.20). The monitor hides the early part (lag), so the reported fade, best 3 strokes →
-   * last 3, comes out at ~5–15 % (background §2.2).
+   * last 3, comes out at ~5–15 % (within docs/science.md §3.1's ~5–25 %).
    */
   fade: number;
   /** easy (warm-up / rest) row power ÷ P2k */
@@ -28,7 +28,7 @@ export interface Athlete {
   easyRateSpm: number;
   /** all-out sprint stroke rate, spm (34–48) */
   sprintRateSpm: number;
-  /** stroke-to-stroke power CV (background §3.3: 4.7 % overall, 3.0 % past the first strokes) */
+  /** stroke-to-stroke power CV (docs/science.md §8.2: 4.7 % overall, 3.0 % past the first strokes) */
   powerCv: number;
   /** stroke-to-stroke rate SD, spm */
   rateSdSpm: number;

@@ -1,5 +1,5 @@
 /**
- * The air-braked flywheel and what its monitor computes (background §3.2).
+ * The air-braked flywheel and what its monitor computes (docs/science.md §8.1).
  * Energy balance d(½Iω²)/dt = P_applied − kω³, integrated at 10 ms; per stroke the monitor
  * reports P̄ = k·ω̄³ over the stroke cycle (omitting the acceleration term, as the Concept2 PM
  * does). The linearised time constant is τ = I/(3kω) ≈ 1.6–3.3 s, so the first sprint stroke

@@ -1,5 +1,5 @@
 /**
- * Heart rate that lags effort (background §2.4): a steady-state target from the applied power,
+ * Heart rate that lags effort (docs/science.md §6): a steady-state target from the applied power,
  * a first-order response with a faster rise (τ 20–40 s) than recovery, and a short second stage
  * so the peak of a 30 s sprint lands just after it ends. A small drift accumulates with work done.
  */

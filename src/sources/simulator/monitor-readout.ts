@@ -24,7 +24,7 @@ export interface Readout {
 }
 
 /**
- * Console counter quirks (REFERENCE.md rule 6): counters already above 0 when the session
+ * Console counter quirks (docs/ftms.md §4 rule 6): counters already above 0 when the session
  * starts, and a console reset that drops every cumulative field back to 0 mid-session. Stroke
  * Count is u16 on the wire, so an offset near 65535 also makes it wrap.
  */

@@ -1,6 +1,6 @@
 /**
  * How each simulated console MISBEHAVES — one real quirk per entry
- * (/work/shared/ftms/REFERENCE.md "Rules learned from real machines"). Each `imitates` a
+ * (docs/ftms.md §4 "Rules learned from real machines"). Each `imitates` a
  * `ConsoleProfile` of src/ftms/device-profiles.ts (how ergsprint READS that console): the
  * advertised name comes from the imitated profile's first name prefix, so the product recognises
  * the simulator as the console it imitates, and the BLE start-up (Request Control + Start or not)

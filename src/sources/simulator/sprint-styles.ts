@@ -1,6 +1,6 @@
 /**
  * How each sprint style distributes applied power and stroke rate over a rep
- * (background §2.1–2.2, §6.6b):
+ * (docs/science.md §3.1, §3.4):
  * - all-out: front-loaded, the first stroke strongest, fading by `fade` over the rep, most of it
  *   early (exponential, time constant FADE_TAU_S) and the rest as a late slump;
  * - held: paced flat at 75–85 % of what the athlete could do, then an END SPURT in the last ~6 s
@@ -41,8 +41,8 @@ export function sprintStrokeTarget(intent: RepIntent, elapsedS: number, workS: n
   const x = Math.min(1, Math.max(0, elapsedS / workS));
   switch (intent.style) {
     case 'all-out': {
-      // 0 → 1 over the rep: mostly an early exponential fade, plus a late slump ("the lowest
-      // 5 s is usually the last 5 s", background §1.1)
+      // 0 → 1 over the rep: mostly an early exponential fade, plus a late slump (the last seconds
+      // are usually the lowest: a fade to the last strokes and no end spurt, docs/science.md §3.1)
       const span = 1 - Math.exp(-workS / FADE_TAU_S);
       const early = (1 - Math.exp(-(x * workS) / FADE_TAU_S)) / span;
       const shape = EARLY_SHARE * early + (1 - EARLY_SHARE) * x * x;
@@ -71,7 +71,7 @@ export function repRateSpm(athlete: Athlete, rep: number): number {
  * Mean power of an all-out rep of `workS` relative to a 30 s one: 1 up to 30 s; beyond, the
  * power–duration curve interpolated log-linearly between the 30 s all-out (sprintRatio × P2k)
  * and the 2k (P2k over the athlete's 2k time) — a 100 s rep ≈ 1.3 × P2k, a 4 min rep ≈ 1.1 × P2k
- * (Front Physiol 2022: W20/W60/W2000 = 1.68/1.52/1, background §1.2).
+ * (Front Physiol 2022: W20/W60/W2000 = 1.68/1.52/1, docs/science.md §1.3).
  */
 export function longRepFactor(athlete: Athlete, workS: number): number {
   return athlete.sprintRatio ** -longRepShare(athlete, workS);

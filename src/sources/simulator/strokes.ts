@@ -25,7 +25,7 @@ export interface AppliedStroke {
 }
 
 /**
- * The monitor-reported 30 s mean is ~94–95 % of the applied mean (flywheel lag, background §3.2);
+ * The monitor-reported 30 s mean is ~94–95 % of the applied mean (flywheel lag, docs/science.md §8.1);
  * applied capacity = reported target ÷ this, so rep 1 reads ≈ sprintRatio × P2k on the monitor.
  */
 export const MONITOR_CREDIT = 0.95;
@@ -120,7 +120,7 @@ export function generateStrokes(plan: readonly PlanSegment[], athlete: Athlete, 
         return { powerW: easyW * (0.85 - 0.15 * x), rateSpm: athlete.easyRateSpm - 1 };
       case 'steady': // UT2 with a slow ±5 % wander
         return { powerW: athlete.p2kW * 0.62 * (1 + 0.05 * Math.sin((2 * Math.PI * t) / 240)), rateSpm: athlete.easyRateSpm + 3 };
-      case 'ladder': { // the rate steps up; power rises ~3 %/spm with it (background §2.3), slow ±3 % wander
+      case 'ladder': { // the rate steps up; power rises ~3 %/spm with it (docs/science.md §4), slow ±3 % wander
         const rateSpm = LADDER_RATES_SPM[seg.step ?? 0] ?? athlete.easyRateSpm;
         return { powerW: athlete.p2kW * 0.52 * (1 + 0.03 * (rateSpm - 18)) * (1 + 0.03 * Math.sin((2 * Math.PI * t) / 200)), rateSpm };
       }

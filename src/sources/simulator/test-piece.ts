@@ -1,6 +1,6 @@
 /**
  * One continuous maximal test piece (a 2k test): how a racing athlete spreads power and stroke
- * rate over the distance (background §2.1: positive pacing for 1.5–7 min events) —
+ * rate over the distance (docs/science.md §3.1–3.2: a fast start and a fade in middle-distance events) —
  * a fast start (~1.3 × P2k at ~38 spm for ~10 s, settled by ~40 s), a fading middle
  * (~1.03 → 0.95 × P2k at ~31 spm) and a sprint finish over the last ~12 % (up to ~1.15 × P2k at
  * ~37 spm). The piece mean lands near P2k, so a 2000 m piece lasts about the athlete's 2k time.

@@ -20,7 +20,7 @@ import {
 
 /**
  * A simulated BLE device as a rower console or strap presents it: advertisement, GATT table and
- * the quirks real machines have (REFERENCE rules 8–9). Pure data; `VirtualBindings` runs it.
+ * the quirks real machines have (docs/ftms.md §4 rules 8–9). Pure data; `VirtualBindings` runs it.
  * Every value it serves is built by the ftms/ encoders.
  */
 export interface VirtualDeviceSpec {
