@@ -1,8 +1,7 @@
 /**
  * Duration bands and execution modes of a work interval (docs/science.md §7.1), with one frozen
  * parameter table per band: every threshold the verdict reads, each with its source (a section of
- * docs/science.md, or "[J]" judgement). The strings' "BG" sections are those of the former 30-s
- * notes: 6.3 is now docs/science.md §7.5, 2.3 is §4, 2.4 is §6, 6.6 and 1.4 are §5.5.
+ * docs/science.md, or "[J]" judgement).
  */
 
 export type BandId = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
@@ -61,7 +60,7 @@ export const BANDS: readonly Readonly<BandParams>[] = Object.freeze([
     latePeak: { kind: 'ttp', afterS: 12 }, rateFloor: 30, flatFade: 0.03,
     hrHighFromRep: 3, hrHigh: 0.9, hrLowFromRep: 4, hrLow: 0.8,
     rep1Below: 0.05, rep1MessageOnly: false, sdecNormal: [10, 25],
-    source: { endSpurt: 'BG §6.3; §7.5', latePeak: 'BG §6.3 (12 s: monitor lag)', rateFloor: '§4, BG §2.3', flatFade: 'BG §6.3', hr: 'BG §2.4', rep1Below: 'BG §6.6 (Glaister ~4 %)', sdecNormal: 'BG §1.4' },
+    source: { endSpurt: '§3.1, §7.5', latePeak: '§7.5, §8.1 (12 s: monitor lag)', rateFloor: '§4', flatFade: '§7.5', hr: '§6', rep1Below: '§5.5 (Glaister ~4 %)', sdecNormal: '§5.5' },
   }),
   band({
     id: 'B', name: 'short (45–90 s)', fromS: 45, toS: 90, repWord: 'rep',
@@ -69,7 +68,7 @@ export const BANDS: readonly Readonly<BandParams>[] = Object.freeze([
     latePeak: { kind: 'last-third', ns: 1.05 }, rateFloor: 28, flatFade: 0.05,
     hrHighFromRep: 2, hrHigh: 0.9, hrLowFromRep: 3, hrLow: 0.82,
     rep1Below: 0.06, rep1MessageOnly: false, sdecNormal: [8, 25],
-    source: { endSpurt: '§7.5 weak flag [J]; §3.3 (fade expected 1–2 min)', latePeak: '§7.5, §7.8 (needs NS > 1.05 and a low level) [J]', rateFloor: '§4 table [J]', flatFade: '§7.5 [J]', hr: '§7.5, Astorino 2022 [V]; cut-offs [J]', rep1Below: '§7.5 [J]', sdecNormal: '§7.5 [J]' },
+    source: { endSpurt: '§7.5 weak flag [J]; §3.2 (fade expected 1–2 min)', latePeak: '§7.5 (needs NS > 1.05 and a low level) [J]', rateFloor: '§4 table [J]', flatFade: '§7.5 [J]', hr: '§7.5, Astorino 2022 [V]; cut-offs [J]', rep1Below: '§7.5 [J]', sdecNormal: '§7.5 [J]' },
   }),
   band({
     id: 'C', name: '500 m (90–150 s)', fromS: 90, toS: 150, repWord: 'rep',
@@ -85,7 +84,7 @@ export const BANDS: readonly Readonly<BandParams>[] = Object.freeze([
     latePeak: null, rateFloor: 24, flatFade: null,
     hrHighFromRep: 1, hrHigh: 0.92, hrLowFromRep: 1, hrLow: 0.85,
     rep1Below: 0.1, rep1MessageOnly: true, sdecNormal: [0, 6],
-    source: { endSpurt: '§7.5; Tucker 2006, Garland 2005 [V]; thresholds [J]', latePeak: '§7.5 off', rateFloor: '§4 table [J]', flatFade: '§7.5 off', hr: '§7.5, Seiler 2013 [V]; cut-offs [J]', rep1Below: '§7.5, §7.8 (message only) [J]', sdecNormal: '§5.4 set-paced 0–6 % [D/J]' },
+    source: { endSpurt: '§7.5; Tucker 2006, Garland 2005 [V]; thresholds [J]', latePeak: '§7.5 off', rateFloor: '§4 table [J]', flatFade: '§7.5 off', hr: '§7.5, Seiler 2013 [V]; cut-offs [J]', rep1Below: '§7.5 (message only) [J]', sdecNormal: '§5.4 set-paced 0–6 % [D/J]' },
   }),
   band({
     id: 'E', name: 'threshold (8–20 min)', fromS: 480, toS: 1200, repWord: 'rep',

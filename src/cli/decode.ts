@@ -16,7 +16,7 @@ export function register(program: Command, io: DecodeIo = { stdin: process.stdin
     .description('decode FTMS / Heart Rate payloads (hex) given as arguments or one per line on stdin')
     .argument('[hex...]', 'payloads in hex; spaces and colons inside are allowed')
     .option('--char <uuid>', `characteristic: ${DECODE_CHARS.join(' | ')}`, ROWER_DATA)
-    .option('--json', 'one JSON object per payload (the field names of shared/ftms/vectors.json)')
+    .option('--json', 'one JSON object per payload: flags, moreData and every decoded field')
     .addHelpText('after', '\nStdin: one payload per line, at most 64 KiB a line and 512 MiB in all.\nExit status: 0 all decoded, 1 some payload failed to decode, 2 bad usage.')
     .action(async (hexArgs: string[], flags: DecodeFlags) => (await import('../commands/decode.js')).decodeCommand(hexArgs, flags, io));
 }
