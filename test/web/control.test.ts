@@ -21,6 +21,8 @@ const serve = (host: string, token?: string) =>
 async function startFromControl(page: Page): Promise<string> {
   await page.selectOption('#c-plan', 'hiit-30-90');
   await page.selectOption('#c-who', '');
+  // an earlier message (e.g. "Token saved") must not be taken for the answer to this start
+  await page.evaluate(() => (document.querySelector('#c-msg')!.textContent = ''));
   await page.click('#c-start');
   await page.waitForFunction(() => (document.querySelector('#c-msg')?.textContent ?? '') !== '', undefined, { timeout: 5000 });
   const msg = (await page.textContent('#c-msg')) ?? '';
