@@ -14,6 +14,8 @@ export class RollingQuantile {
   private head = 0;
   private readonly sorted: Entry[] = [];
   private totalW = 0;
+  /** value() since the window last changed (the segmenter asks several times per stroke) */
+  private cached: { value: number | undefined } | undefined;
 
   /** @param windowMs window length, ms of data time; @param q quantile in 0..1 */
   constructor(
@@ -27,6 +29,7 @@ export class RollingQuantile {
     this.byTime.push(e);
     this.sorted.splice(this.insertAt(v), 0, e);
     this.totalW += weightMs;
+    this.cached = undefined;
     this.expire(t);
   }
 
@@ -37,6 +40,7 @@ export class RollingQuantile {
       const i = this.sorted.indexOf(old);
       if (i >= 0) this.sorted.splice(i, 1);
       this.totalW -= old.w;
+      this.cached = undefined;
     }
     if (this.head > 512) {
       this.byTime.splice(0, this.head);
@@ -56,6 +60,11 @@ export class RollingQuantile {
 
   /** The time-weighted quantile, or undefined when empty. */
   value(): number | undefined {
+    this.cached ??= { value: this.quantile() };
+    return this.cached.value;
+  }
+
+  private quantile(): number | undefined {
     if (this.sorted.length === 0) return undefined;
     const target = this.q * this.totalW;
     let acc = 0;

@@ -94,10 +94,11 @@ export function labelPhases(rower: string, opts: LabelOptions = {}): OperatorFun
       /** start of the rest now running (provisional, from the segmenter), ms */
       let restStart: number | undefined;
       const showWork = (t: number): void => {
-        const med = medianOf(unshownPowers);
+        if (!unshown || openWorkStart === undefined || t - detectedAt < WARMUP_EFFORT_SHOW_MS) return;
         // still going: a pick-up that has faded is not shown as the first rep
+        const med = medianOf(unshownPowers);
         const going = med === undefined || (latestPower !== undefined && latestPower >= WARMUP_EFFORT_GOING * med);
-        if (unshown && openWorkStart !== undefined && t - detectedAt >= WARMUP_EFFORT_SHOW_MS && going) {
+        if (going) {
           unshown = false;
           phase('work', openWorkStart, true, works + 1);
         }
