@@ -7,8 +7,7 @@
  */
 import type { Observable } from 'rxjs';
 import type { RowerEvent, SourceItem } from '../ftms/frame.js';
-import { SESSION_END } from '../pipeline/session-lifecycle.js';
-import { ATHLETE_EVENT, RENAME_EVENT } from '../pipeline/session.js';
+import { ATHLETE_EVENT, RENAME_EVENT, SESSION_END } from '../ftms/frame.js';
 import { matchesSelector } from '../sources/ble/selector.js';
 import { requestChannel } from './request-channel.js';
 import type { RowerBinding, RowerBindings } from '../store/rower-bindings.js';

@@ -8,7 +8,7 @@ import { from } from 'rxjs';
 import type { Interval, SessionSummary } from '../analysis/types.js';
 import type { StrokeEvent } from '../detect/types.js';
 import { findProfile } from '../ftms/device-profiles.js';
-import type { Frame, RowerEvent } from '../ftms/frame.js';
+import { WORKOUT_START, type Frame, type RowerEvent } from '../ftms/frame.js';
 import { createSampleAssembler } from '../ftms/merge.js';
 import type { Sample } from '../ftms/sample.js';
 import type { AnalysisResult, RecordingLike } from '../pipeline/analyze-recording.js';
@@ -88,7 +88,7 @@ export function exportInputOf(recording: RecordingLike, analysis: AnalysisResult
     intervals: analysis.intervals,
     links,
     devices: devicesOf(headerName, items),
-    planned: planned || items.some((it) => it.kind === 'event' && it.event === 'workout-start'),
+    planned: planned || items.some((it) => it.kind === 'event' && it.event === WORKOUT_START),
   };
   if (analysis.summary) input.summary = analysis.summary;
   return input;

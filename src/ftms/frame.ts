@@ -44,6 +44,12 @@ export interface RowerEvent {
 export const WORKOUT_START = 'workout-start';
 /** The rower's workout plan was stopped. */
 export const WORKOUT_STOP = 'workout-stop';
+/** Binds an athlete to the rower (`name`: the athlete), from `--athlete` or PUT /api/rowers/:id. */
+export const ATHLETE_EVENT = 'athlete';
+/** Sets the rower's display name (`name`), from PUT /api/rowers/:id. */
+export const RENAME_EVENT = 'rename';
+/** Ends the rower's session (POST /api/session/end), so a replay ends it at the same place. */
+export const SESSION_END = 'session-end';
 
 /** Emitted once a second by live sources so silence is visible in data time. */
 export interface Heartbeat {

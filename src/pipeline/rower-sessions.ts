@@ -9,7 +9,8 @@
 import { Observable, Subject, type OperatorFunction, type Subscription } from 'rxjs';
 import type { SourceItem } from '../ftms/frame.js';
 import { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js';
-import { SESSION_END, stepLifecycle, WAITING, type LifecycleInput, type LifecycleParams, type LifecycleState } from './session-lifecycle.js';
+import { SESSION_END } from '../ftms/frame.js';
+import { stepLifecycle, WAITING, type LifecycleInput, type LifecycleParams, type LifecycleState } from './session-lifecycle.js';
 import type { SessionEvent } from '../session/state.js';
 
 /** The id both events of one session carry: rower and data time of its first stroke. */

@@ -8,8 +8,6 @@
 /** Default idle time that ends a session: 5 min of data time without a stroke. */
 export const DEFAULT_IDLE_END_MS = 5 * 60_000;
 
-/** Recording event that ends a rower's session (POST /api/session/end), so a replay ends it too. */
-export const SESSION_END = 'session-end';
 
 export type LifecycleState =
   | { kind: 'waiting' }

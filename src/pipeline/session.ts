@@ -4,17 +4,13 @@
  * Live and replay run this same code; everything is driven by data time (frame `t` and heartbeats).
  */
 import { Observable, Subject, Subscription, type OperatorFunction } from 'rxjs';
-import type { SourceItem } from '../ftms/frame.js';
+import { ATHLETE_EVENT, RENAME_EVENT, type SourceItem } from '../ftms/frame.js';
 import { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js';
 import { rowerSessions } from './rower-sessions.js';
 import type { SessionEvent } from '../session/state.js';
 
 export { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js';
 
-/** Recording event binding an athlete to a rower (`name`: the athlete), from `--athlete` or PUT /api/rowers/:id. */
-export const ATHLETE_EVENT = 'athlete';
-/** Recording event setting a rower's display name (`name`), from PUT /api/rowers/:id. */
-export const RENAME_EVENT = 'rename';
 
 /**
  * Source items of any number of rowers → session events. Items are routed by rower to one

@@ -5,12 +5,10 @@
  * (personal references) before the analysis runs.
  */
 import { findProfile } from '../ftms/device-profiles.js';
-import { WORKOUT_START, type Frame, type RowerEvent } from '../ftms/frame.js';
+import { ATHLETE_EVENT, WORKOUT_START, type Frame, type RowerEvent } from '../ftms/frame.js';
 import { createSampleAssembler, type SampleAssembler } from '../ftms/merge.js';
 import type { RecordingLike } from '../pipeline/analyze-recording.js';
 
-/** The recording event binding an athlete to a rower: `{"type":"event","r":ROWER,"event":"athlete","name":ATHLETE}`. */
-export const ATHLETE_EVENT = 'athlete';
 
 export interface RowerFacts {
   rower: string;
