@@ -6,6 +6,7 @@
 import { from, type Observable } from 'rxjs';
 import type { Interval, SessionSummary } from '../analysis/types.js';
 import type { Frame, RowerEvent, SourceItem } from '../ftms/frame.js';
+import type { Sample } from '../ftms/sample.js';
 import { session$, type SessionPipelineOptions } from './session.js';
 import type { SessionEvent, SessionSnapshot } from '../session/state.js';
 import { applyEvent, emptySnapshot } from '../session/reducer.js';
@@ -48,8 +49,11 @@ export function headerNames(header: RecordingLike['header']): Record<string, str
   return Object.fromEntries(header.rowers.map((r) => [r.id, r.name]));
 }
 
-/** Synchronous analysis for a synchronous (instant) source; throws if the source is asynchronous. */
-export function analyzeRecording(recording: RecordingLike, opts: AnalyzeOptions = {}): AnalysisResult {
+/**
+ * The session events of a synchronous (instant) run of the pipeline over the recording, samples
+ * left out (each handed to `onSample` instead); throws if the source is asynchronous.
+ */
+export function sessionEvents(recording: RecordingLike, opts: AnalyzeOptions = {}, onSample?: (rower: string, sample: Sample) => void): SessionEvent[] {
   const source = opts.source$ ?? from(recording.items);
   const events: SessionEvent[] = [];
   let done = false;
@@ -57,6 +61,7 @@ export function analyzeRecording(recording: RecordingLike, opts: AnalyzeOptions 
   source.pipe(session$({ ...opts, names: headerNames(recording.header) })).subscribe({
     next: (ev) => {
       if (ev.type !== 'sample') events.push(ev);
+      else onSample?.(ev.rower, ev.sample);
     },
     error: (err: unknown) => {
       failure = err;
@@ -67,6 +72,11 @@ export function analyzeRecording(recording: RecordingLike, opts: AnalyzeOptions 
     },
   });
   if (failure !== undefined) throw failure;
-  if (!done) throw new Error('analyzeRecording needs a synchronous source (an asynchronous source is a live session, not an analysis)');
-  return collectAnalysis(recording.header, events);
+  if (!done) throw new Error('the analysis needs a synchronous source (an asynchronous source is a live session, not an analysis)');
+  return events;
+}
+
+/** Synchronous analysis for a synchronous (instant) source; throws if the source is asynchronous. */
+export function analyzeRecording(recording: RecordingLike, opts: AnalyzeOptions = {}): AnalysisResult {
+  return collectAnalysis(recording.header, sessionEvents(recording, opts));
 }

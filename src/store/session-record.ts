@@ -8,8 +8,7 @@ import type { JudgedEffort } from '../analysis/judged-effort.js';
 import { bestWindows, type BestWindow } from '../analysis/mean-maximal.js';
 import type { Point } from '../analysis/series.js';
 import { analysisToJson, type JsonRower } from '../export/analysis-json.js';
-import { collectAnalysis, headerNames, type AnalyzeOptions, type RecordingLike } from '../pipeline/analyze-recording.js';
-import { session$ } from '../pipeline/session.js';
+import { collectAnalysis, sessionEvents, type AnalyzeOptions, type RecordingLike } from '../pipeline/analyze-recording.js';
 import type { SessionEvent } from '../session/state.js';
 import { replay$ } from '../sources/replay.js';
 import { contentHash, sessionId } from './content-hash.js';
@@ -55,31 +54,13 @@ export interface SessionRecord {
 
 /** Run the pipeline instantly over the recording, keeping samples (for best windows) apart. */
 function runAnalysis(recording: RecordingLike, opts: StoreAnalysisOptions): { events: SessionEvent[]; points: Map<string, Point[]> } {
-  const events: SessionEvent[] = [];
   const points = new Map<string, Point[]>();
-  let done = false;
-  let failure: unknown;
-  replay$(recording.items, { speed: 'instant' })
-    .pipe(session$({ ...opts, names: headerNames(recording.header) }))
-    .subscribe({
-      next: (ev) => {
-        if (ev.type !== 'sample') events.push(ev);
-        else {
-          let list = points.get(ev.rower);
-          if (!list) points.set(ev.rower, (list = []));
-          list.push(ev.sample);
-        }
-      },
-      error: (err: unknown) => {
-        failure = err;
-        done = true;
-      },
-      complete: () => {
-        done = true;
-      },
-    });
-  if (failure !== undefined) throw failure;
-  if (!done) throw new Error('the instant replay did not complete synchronously');
+  const keep = (rower: string, sample: Point): void => {
+    let list = points.get(rower);
+    if (!list) points.set(rower, (list = []));
+    list.push(sample);
+  };
+  const events = sessionEvents(recording, { ...opts, source$: replay$(recording.items, { speed: 'instant' }) }, keep);
   return { events, points };
 }
 
