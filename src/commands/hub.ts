@@ -4,7 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { connect } from 'mqtt';
 import { CliError } from '../cli-error.js';
 import { HubBridge, hubWill, recordingParts } from '../bridge/hub-bridge.js';
 import { SessionIndex } from '../bridge/session-index.js';
@@ -20,6 +19,7 @@ import { bleCliError } from './ble-errors.js';
 import { brokerSettings, parseHubId } from './broker-options.js';
 import { Shutdown } from './shutdown.js';
 import { parseTimeoutS } from './time-options.js';
+import { brokerClient } from './broker-client.js';
 
 export interface HubFlags {
   broker: string;
@@ -66,23 +66,9 @@ export async function runHub(flags: HubFlags): Promise<void> {
   index.add(sid, path);
 
   const clock = sessionClock();
-  const client = connect(broker.url, {
-    clientId: `ergsprint-hub-${hub}`,
-    clean: false, // unacknowledged batches are sent again after a reconnect
-    reconnectPeriod: 1000,
-    connectTimeout: 5000,
-    keepalive: 5, // the broker publishes the last-will within ~7.5 s of a lost hub
-    will: hubWill(hub, sid),
-    ...(broker.username !== undefined ? { username: broker.username } : {}),
-    ...(broker.password !== undefined ? { password: broker.password } : {}),
-  });
-  let lastError = '';
-  client.on('error', (err) => {
-    if (err.message !== lastError) log(`mqtt: ${err.message}`);
-    lastError = err.message;
-  });
+  // keepalive 5 s: the broker publishes the last-will within ~7.5 s of a lost hub
+  const client = brokerClient(broker, { clientId: `ergsprint-hub-${hub}`, keepalive: 5, will: hubWill(hub, sid) }, log);
   client.on('connect', () => {
-    lastError = '';
     log(`hub ${hub}: connected to ${broker.url} (session ${sid})`);
   });
   client.on('offline', () => log(`hub ${hub}: broker ${broker.url} unreachable; queueing and retrying`));

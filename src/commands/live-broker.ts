@@ -5,7 +5,6 @@
  * hubs' rowers merged with any local BLE rowers on one time line. Wiring only.
  */
 import { join } from 'node:path';
-import { connect } from 'mqtt';
 import { merge, type Observable } from 'rxjs';
 import type { SourceItem } from '../ftms/frame.js';
 import { headFile } from '../sources/mqtt/head-file.js';
@@ -14,6 +13,7 @@ import { monotoneTime } from '../sources/monotone-time.js';
 import { dataDir } from '../store/data-dir.js';
 import { CliError } from '../cli-error.js';
 import { type BrokerFlags, brokerSettings } from './broker-options.js';
+import { brokerClient } from './broker-client.js';
 
 export interface CentralFlags extends BrokerFlags {
   clientId?: string;
@@ -36,23 +36,8 @@ export function central(flags: CentralFlags, clock: () => number, log: (line: st
   checkCentralFlags(flags);
   const broker = brokerSettings(flags);
   const clientId = flags.clientId ?? 'ergsprint-central';
-  const client = connect(broker.url, {
-    clientId,
-    clean: false, // the broker queues QoS 1 batches for us while we are away
-    resubscribe: true,
-    reconnectPeriod: 1000,
-    connectTimeout: 5000,
-    keepalive: 10,
-    ...(broker.username !== undefined ? { username: broker.username } : {}),
-    ...(broker.password !== undefined ? { password: broker.password } : {}),
-  });
-  let lastError = '';
-  client.on('error', (err) => {
-    if (err.message !== lastError) log(`mqtt: ${err.message}`);
-    lastError = err.message;
-  });
+  const client = brokerClient(broker, { clientId, keepalive: 10, resubscribe: true }, log);
   client.on('connect', (ack) => {
-    lastError = '';
     log(`connected to ${broker.url}${ack.sessionPresent ? ' (session resumed)' : ''}`);
   });
   client.on('offline', () => log(`broker ${broker.url} unreachable; retrying`));
