@@ -1,8 +1,8 @@
 /**
- * What a CLI process loaded, in source terms: each URL the module log saw (test/commands/module-log.mjs)
- * becomes the sources it holds — a bundled chunk of dist/ the files of src/ and node_modules/ that
- * esbuild put into it (dist/chunks/meta.json, written by scripts/build-cli.mjs), any other file its
- * own path from the package root (node_modules/fastify/fastify.js, …).
+ * What a CLI process loaded, in source terms. Each URL the module log saw (module-log.mjs) becomes
+ * the sources it holds: a bundled file of dist/ becomes the files of src/ and node_modules/ that
+ * esbuild put into it (dist/chunks/meta.json, written by scripts/build-cli.mjs); any other file
+ * stays its own path from the package root (node_modules/fastify/fastify.js, …).
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
