@@ -38,7 +38,7 @@ export function readDecrementFor(sdecPct: number, reps: number, band: Readonly<B
   return `Power dropped ${v} % across the set — steeper than the usual ${lo}–${hi} %; keep the rests easy.`;
 }
 
-/** Rep-to-rep rise that counts (> 5 %, docs/science.md §5.5); the last rep of a paced set needs ≥ 8 % (§7.6). */
+/** Rep-to-rep rise that counts (> 5 %, docs/science.md §5.5); the last rep of a paced set needs ≥ 8 % [J]. */
 const RISE = 1.05;
 const PACED_LAST_REP = 1.08;
 
