@@ -43,7 +43,7 @@ export function score(levels: Levels, powerW: number | undefined, rate: number |
   return { sP, sR, rateTrusted: rateTrusted && sR !== undefined };
 }
 
-/** Does this stroke look like work? `bootstrap` = no reference yet (stricter, §5.1 item 7). */
+/** Does this stroke look like work? `bootstrap` = no reference yet (stricter, docs/science.md §9.1). */
 export function opens(s: Scores, bootstrap: boolean): boolean {
   const { sP, sR } = s;
   if (bootstrap) {
@@ -63,7 +63,7 @@ export function unmistakable(s: Scores, bootstrap: boolean): boolean {
   return (sR >= 0.8 && sP !== undefined && sP >= Math.max(0.15, pMin - 0.25)) || (sP !== undefined && sP >= pMin && sR >= 0.6);
 }
 
-/** Does this stroke say the effort is over? Rate and power must agree (§5.1 item 3). */
+/** Does this stroke say the effort is over? Rate and power must agree (docs/science.md §9.1). */
 export function closes(s: Scores): boolean {
   const { sP, sR } = s;
   if (sP === undefined) return sR !== undefined && sR <= 0.3;

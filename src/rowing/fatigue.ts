@@ -23,7 +23,7 @@ export const HARD_REST_SHARE = 0.5;
 /**
  * f(n, rest): 1 for rep 1; 0.90 (60 s rests) to 0.93 (90 s) for rep 2; then −3.5 %/rep (60 s)
  * to −2.5 %/rep (90 s); never below 0.65. Rests between 60 and 90 s interpolate linearly;
- * outside that range the nearest row applies (§5.4 gives no numbers beyond it). From
+ * outside that range the nearest row applies (docs/science.md §5.4 gives no numbers beyond it). From
  * `hardRestFromRep` on (rests rowed hard), f drops a further 2 % per rep.
  */
 export function expectedFatigue(rep: number, restS: number, hardRestFromRep?: number): number {
