@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,12 +102,39 @@ describe('recording round trip', () => {
     expect(code(() => w.write(frame(11, 'a', '2ad1', [])))).toBe('CLOSED');
   });
 
+  it('a small file read whole and the same file streamed give the same recording (every fixture; BOM, CRLF, torn last line)', async () => {
+    const fixtures = join(import.meta.dirname, '../../fixtures');
+    const files = readdirSync(fixtures).filter((f) => f.endsWith('.ndjson')).map((f) => join(fixtures, f));
+    const text = serializeRecording(header, items);
+    const dir = tmp();
+    const odd = [
+      ['bom.ndjson', `\uFEFF${text}`],
+      ['crlf.ndjson', text.replace(/\n/g, '\r\n')],
+      ['torn.ndjson', `${text}{"t":6000,"r":"aa:bb","c":"2ad1","d":"2c`],
+    ].map(([name, body]) => {
+      const path = join(dir, name!);
+      writeFileSync(path, body!);
+      return path;
+    });
+    expect(files.length).toBeGreaterThan(20);
+    for (const path of [...files, ...odd]) {
+      const whole = await readRecording(path);
+      const streamed = await readRecording(path, { wholeFileBytes: 0 });
+      expect(whole, path).toEqual(streamed);
+      expect(whole.items.length, path).toBeGreaterThan(0);
+    }
+    expect((await readRecording(odd[2]!)).tornLastLine).toBe(true);
+  });
+
   it('reports progress up to the file size', async () => {
     const path = join(tmp(), 's.ndjson');
     writeFileSync(path, serializeRecording(header, items));
     const calls: Array<[number, number]> = [];
-    await readRecording(path, { onProgress: (a, b) => calls.push([a, b]) });
     const size = readFileSync(path).length;
-    expect(calls.at(-1)).toEqual([size, size]);
+    for (const wholeFileBytes of [size, 0]) {
+      calls.length = 0;
+      await readRecording(path, { wholeFileBytes, onProgress: (a, b) => calls.push([a, b]) });
+      expect(calls.at(-1), `whole up to ${wholeFileBytes} bytes`).toEqual([size, size]);
+    }
   });
 });
