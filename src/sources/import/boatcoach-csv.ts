@@ -8,7 +8,7 @@
  * Pace `stroke500MPace` is a clock ("0:02:09").
  */
 import { RestartChain } from './chain.js';
-import { clockS, columns, csvRows, num, positive, required } from './csv.js';
+import { clockS, columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 import { isoTime } from './iso-time.js';
@@ -46,14 +46,7 @@ export function parseBoatCoachCsv(text: string): ImportedSession {
     lastCount = count;
     const row: ImportedRow = { tS: (ms - t0) / 1000, stroke: true };
     if (d !== undefined) row.distanceM = d;
-    const pace = positive(clockS(r[cPace]));
-    if (pace !== undefined) row.paceS500 = pace;
-    const p = positive(num(r[cPower]));
-    if (p !== undefined) row.powerW = p;
-    const rate = positive(num(r[cRate]));
-    if (rate !== undefined) row.strokeRate = rate;
-    const hr = positive(num(r[cHr]));
-    if (hr !== undefined) row.heartRate = hr;
+    putReadings(row, { paceS500: clockS(r[cPace]), powerW: num(r[cPower]), strokeRate: num(r[cRate]), heartRate: num(r[cHr]) });
     out.push(row);
   }
   const s: ImportedSession = { format: 'boatcoach-csv', device: 'Concept2 PM via BoatCoach', rows: out, heartRateFrom: 'console' };

@@ -5,7 +5,7 @@
  * are not in the file: the intervals are chained end to end (the rests' length is unknown).
  */
 import { RestartChain } from './chain.js';
-import { columns, csvRows, num, positive, required } from './csv.js';
+import { columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 
@@ -30,14 +30,7 @@ export function parseC2Csv(text: string): ImportedSession {
     const row: ImportedRow = { tS, stroke: true };
     const d = distance.push(n(cDist));
     if (d !== undefined) row.distanceM = d;
-    const pace = positive(n(cPace));
-    if (pace !== undefined) row.paceS500 = pace;
-    const p = positive(n(cWatts));
-    if (p !== undefined) row.powerW = p;
-    const rate = positive(n(cRate));
-    if (rate !== undefined) row.strokeRate = rate;
-    const hr = positive(n(cHr));
-    if (hr !== undefined) row.heartRate = hr;
+    putReadings(row, { paceS500: n(cPace), powerW: n(cWatts), strokeRate: n(cRate), heartRate: n(cHr) });
     out.push(row);
   }
   return { format: 'c2-csv', device: 'Concept2 (Logbook)', rows: out, heartRateFrom: 'console' };

@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { fail } from './import-error.js';
+import type { ImportedRow } from './types.js';
 
 /** All rows of a CSV text as trimmed strings (quotes and one layer of inner quotes removed). */
 export function csvRows(text: string, delimiter = ','): string[][] {
@@ -28,6 +29,17 @@ export function num(cell: string | undefined, decimalComma = false): number | un
 
 /** A positive reading (power, pace, rate, heart rate): 0 and negatives mean "none" in these exports. */
 export const positive = (x: number | undefined): number | undefined => (x !== undefined && x > 0 ? x : undefined);
+
+/** The per-row readings of a CSV export, in the units of ImportedRow (pace s/500 m, W, spm, bpm). */
+export type Readings = Partial<Record<'paceS500' | 'powerW' | 'strokeRate' | 'heartRate', number | undefined>>;
+
+/** Puts each positive reading on the row; a missing, 0 or negative one is left off ("none"). */
+export function putReadings(row: ImportedRow, readings: Readings): void {
+  for (const key of ['paceS500', 'powerW', 'strokeRate', 'heartRate'] as const) {
+    const v = positive(readings[key]);
+    if (v !== undefined) row[key] = v;
+  }
+}
 
 /** "h:mm:ss.t", "m:ss.t" or "ss.t" → seconds; undefined when not a clock. */
 export function clockS(cell: string | undefined): number | undefined {

@@ -4,7 +4,7 @@
  * is missing in the app's export). No power column: power comes from pace (to-frames.ts). The first
  * stroke's rate is 0 (unknown).
  */
-import { columns, csvRows, num, positive, required } from './csv.js';
+import { columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 
@@ -25,12 +25,7 @@ export function parseErgDataCsv(text: string): ImportedSession {
     const row: ImportedRow = { tS, stroke: true };
     const d = cDist < 0 ? undefined : num(r[cDist]);
     if (d !== undefined) row.distanceM = d;
-    const pace = cPace < 0 ? undefined : positive(num(r[cPace]));
-    if (pace !== undefined) row.paceS500 = pace;
-    const rate = cRate < 0 ? undefined : positive(num(r[cRate]));
-    if (rate !== undefined) row.strokeRate = rate;
-    const hr = cHr < 0 ? undefined : positive(num(r[cHr]));
-    if (hr !== undefined) row.heartRate = hr;
+    putReadings(row, { paceS500: num(r[cPace]), strokeRate: num(r[cRate]), heartRate: num(r[cHr]) });
     out.push(row);
   }
   return { format: 'ergdata-csv', device: 'Concept2 PM via ErgData', rows: out, heartRateFrom: 'console' };

@@ -8,7 +8,7 @@
  *   time from the wall-clock `TimeStamp (sec)`, so laps whose `ElapsedTime` restarts stay in place.
  */
 import { RestartChain } from './chain.js';
-import { columns, csvRows, num, positive, required } from './csv.js';
+import { columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import { parseRowingdataColumns } from './rowingdata-columns.js';
 import type { ImportedRow, ImportedSession } from './types.js';
@@ -53,14 +53,8 @@ function parseRaw(header: string[], body: string[][]): ImportedSession {
     if (num(r[cType]) === NOT_A_STROKE) continue;
     const row: ImportedRow = { tS: (driveMs - t0) / 1000, stroke: true };
     if (d !== undefined) row.distanceM = d;
-    const pace = positive(num(r[cPace]));
-    if (pace !== undefined) row.paceS500 = pace / 2;
-    const p = positive(num(r[cWatts]));
-    if (p !== undefined) row.powerW = p;
-    const rate = positive(num(r[cRate]));
-    if (rate !== undefined) row.strokeRate = rate;
-    const hr = positive(num(r[cHr]));
-    if (hr !== undefined) row.heartRate = hr;
+    const pacePer1k = num(r[cPace]);
+    putReadings(row, { paceS500: pacePer1k === undefined ? undefined : pacePer1k / 2, powerW: num(r[cWatts]), strokeRate: num(r[cRate]), heartRate: num(r[cHr]) });
     out.push(row);
   }
   const s: ImportedSession = { format: 'painsled-csv', device: `${model || 'Concept2 PM'} via Painsled`, rows: out, heartRateFrom: 'console' };

@@ -5,7 +5,7 @@
  * stroke; Time and Split are clocks ("0:04.7", "2:07.8" per 500 m), a blank stroke rate is unknown.
  */
 import { RestartChain } from './chain.js';
-import { clockS, columns, csvRows, num, positive, required } from './csv.js';
+import { clockS, columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 import { isoTime } from './iso-time.js';
@@ -31,14 +31,7 @@ export function parsePmCsv(text: string): ImportedSession {
     const row: ImportedRow = { tS, stroke: true };
     const d = cDist < 0 ? undefined : num(r[cDist]);
     if (d !== undefined) row.distanceM = d;
-    const pace = positive(clockS(r[cSplit]));
-    if (pace !== undefined) row.paceS500 = pace;
-    const p = cWatts < 0 ? undefined : positive(num(r[cWatts]));
-    if (p !== undefined) row.powerW = p;
-    const rate = cRate < 0 ? undefined : positive(num(r[cRate]));
-    if (rate !== undefined) row.strokeRate = rate;
-    const hr = cHr < 0 ? undefined : positive(num(r[cHr]));
-    if (hr !== undefined) row.heartRate = hr;
+    putReadings(row, { paceS500: clockS(r[cSplit]), powerW: num(r[cWatts]), strokeRate: num(r[cRate]), heartRate: num(r[cHr]) });
     out.push(row);
   }
   const s: ImportedSession = { format: 'pm-csv', device: 'Concept2 PM', rows: out, heartRateFrom: 'console' };

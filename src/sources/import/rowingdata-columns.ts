@@ -10,7 +10,7 @@
  * heard nothing): marked `linkLostBefore`, so no idle notifications are made up for it.
  */
 import { RestartChain } from './chain.js';
-import { columns, num, positive, required } from './csv.js';
+import { columns, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 import { isoTime } from './iso-time.js';
@@ -52,14 +52,7 @@ export function parseRowingdataColumns(rows: string[][], name: string): Omit<Imp
     prev = { time, elapsed, count };
     const d = distance.push(n(cDist));
     if (d !== undefined) row.distanceM = d;
-    const pace = positive(n(cPace));
-    if (pace !== undefined) row.paceS500 = pace;
-    const p = positive(n(cPower));
-    if (p !== undefined) row.powerW = p;
-    const rate = positive(n(cRate));
-    if (rate !== undefined) row.strokeRate = rate;
-    const hr = positive(n(cHr));
-    if (hr !== undefined) row.heartRate = hr;
+    putReadings(row, { paceS500: n(cPace), powerW: n(cPower), strokeRate: n(cRate), heartRate: n(cHr) });
     out.push(row);
   }
   const s: Omit<ImportedSession, 'format' | 'device' | 'heartRateFrom'> = { rows: out };

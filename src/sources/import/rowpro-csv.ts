@@ -12,7 +12,7 @@
  * 1000 ms, the distance the value after it. Dates: ISO with a zone, or local "YYYY-MM-DD hh:mm:ss" / "M/D/YYYY hh:mm:ss"
  * without one (taken as UTC: the file does not say the zone).
  */
-import { columns, csvRows, num, positive, required } from './csv.js';
+import { columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 import { isoTime } from './iso-time.js';
@@ -75,14 +75,8 @@ export function parseRowProCsv(text: string): ImportedSession {
         row.distanceM = distOffset + d;
         lastDist = d;
       }
-      const pace = positive(n(cPace));
-      if (pace !== undefined) row.paceS500 = pace * 500;
-      const p = positive(n(cWatts));
-      if (p !== undefined) row.powerW = p;
-      const rate = positive(n(cRate));
-      if (rate !== undefined) row.strokeRate = rate;
-      const hr = positive(n(cHr));
-      if (hr !== undefined) row.heartRate = hr;
+      const pacePerM = n(cPace);
+      putReadings(row, { paceS500: pacePerM === undefined ? undefined : pacePerM * 500, powerW: n(cWatts), strokeRate: n(cRate), heartRate: n(cHr) });
       out.push(row);
     }
     distOffset += lastDist;

@@ -5,7 +5,7 @@
  * marker (power, rate and pulse 0; time = the segment's duration): it is not a stroke, it places the
  * next segment (segments are put end to end, so a rest with no strokes keeps its length).
  */
-import { columns, csvRows, num, positive, required } from './csv.js';
+import { columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 
@@ -39,14 +39,7 @@ export function parseRp3Csv(text: string): ImportedSession {
     const row: ImportedRow = { tS: offsetS + time, stroke: true };
     const d = n(cDist);
     if (d !== undefined) row.distanceM = offsetM + d;
-    const p = positive(n(cPower));
-    if (p !== undefined) row.powerW = p;
-    const rate = positive(n(cRate));
-    if (rate !== undefined) row.strokeRate = rate;
-    const pace = positive(n(cPace));
-    if (pace !== undefined) row.paceS500 = pace;
-    const hr = positive(n(cHr));
-    if (hr !== undefined) row.heartRate = hr;
+    putReadings(row, { paceS500: n(cPace), powerW: n(cPower), strokeRate: n(cRate), heartRate: n(cHr) });
     out.push(row);
   });
   return { format: 'rp3-csv', device: 'RP3', rows: out, heartRateFrom: 'console' };

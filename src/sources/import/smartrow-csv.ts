@@ -5,7 +5,7 @@
  * commas, or semicolons with decimal commas ("18,8"). The first 1–3 strokes carry no power, split
  * or rate (blank): unknown, not 0; a row without a time cannot be placed and is left out.
  */
-import { columns, csvRows, num, positive, required } from './csv.js';
+import { columns, csvRows, num, putReadings, required } from './csv.js';
 import { fail } from './import-error.js';
 import type { ImportedRow, ImportedSession } from './types.js';
 import { isoTime } from './iso-time.js';
@@ -44,14 +44,7 @@ export function parseSmartRowCsv(text: string): ImportedSession {
     const row: ImportedRow = { tS, stroke: true };
     const d = n(cDist);
     if (d !== undefined) row.distanceM = d;
-    const p = positive(n(cPower));
-    if (p !== undefined) row.powerW = p;
-    const pace = positive(n(cSplit));
-    if (pace !== undefined) row.paceS500 = pace;
-    const rate = positive(n(cRate));
-    if (rate !== undefined) row.strokeRate = rate;
-    const hr = positive(n(cHr));
-    if (hr !== undefined) row.heartRate = hr;
+    putReadings(row, { paceS500: n(cSplit), powerW: n(cPower), strokeRate: n(cRate), heartRate: n(cHr) });
     out.push(row);
   }
   const s: ImportedSession = { format: 'smartrow-csv', device: 'WaterRower + SmartRow', rows: out, heartRateFrom: 'console' };
