@@ -6,7 +6,6 @@
  * needs the token: without one and with a wrong one the page says so, with the right one it works.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { serveRecording } from '../../src/commands/serve-recording.js';
@@ -42,7 +41,6 @@ async function roomCountdown(wall: Page): Promise<string> {
 describe.runIf(RUN_BROWSER_TESTS)('/control in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
     mkdirSync(ART, { recursive: true });
     browser = await launch();
   }, 60_000);

@@ -5,7 +5,6 @@
  * fixtures' ground-truth labels. Screenshots go to test-artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { serveRecording } from '../../src/commands/serve-recording.js';
@@ -39,7 +38,6 @@ const badges = (page: Page, scope: string) =>
 describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
     mkdirSync(ART, { recursive: true });
     browser = await launch();
   }, 60_000);

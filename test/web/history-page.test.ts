@@ -7,7 +7,6 @@
  * Screenshots go to test-artifacts/ (not committed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -40,7 +39,6 @@ describe.runIf(RUN_BROWSER_TESTS)('history page in Chromium', () => {
   let url: string;
   let history: MemoryHistory;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
     mkdirSync(ART, { recursive: true });
     history = new MemoryHistory([
       simulatedRow('s1', '2026-11-02T18:00:00.000Z', { seed: 1, athlete: 'Ann', level: 0.95 }),

@@ -4,7 +4,6 @@
  * Chromium page reused for every view, each view measured at every size (layout-checks.ts).
  * Screenshots go to test-artifacts/layout/.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -35,7 +34,6 @@ export interface LayoutHarness {
 }
 
 export async function openLayoutHarness(): Promise<LayoutHarness> {
-  execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
   mkdirSync(ART, { recursive: true });
   const events$ = new Subject<ServerInput>();
   const app: DisplayApp = await buildApp({ events$, options: { requireToken: false, maxClients: 10 } });

@@ -6,7 +6,6 @@
  * length, the target at the planned 30 s).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import type { Interval } from '../../src/analysis/types.js';
 import { serveRecording } from '../../src/commands/serve-recording.js';
 import { BUILTIN_PLANS } from '../../src/workouts/plan.js';
@@ -15,7 +14,6 @@ import { launch, RUN_BROWSER_TESTS } from './browser.js';
 describe.runIf(RUN_BROWSER_TESTS)('live target in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
     browser = await launch();
   }, 60_000);
   afterAll(async () => browser?.close());

@@ -6,7 +6,6 @@
  * until the next stroke; then the live screen of a new session (no sprints yet); at the end the
  * second class's summary.
  */
-import { execFileSync } from 'node:child_process';
 import { Subject, from } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -27,7 +26,6 @@ const shown = (page: Page) =>
 describe.runIf(RUN_BROWSER_TESTS)('session lifecycle in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
     browser = await launch();
   }, 60_000);
   afterAll(async () => browser?.close());

@@ -5,7 +5,6 @@
  * "Signal lost m:ss"; "below" is drawn ↓, not ✗ like held back; the sound button is a state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { Subject } from 'rxjs';
 import { buildApp } from '../../src/server/build-app.js';
@@ -16,7 +15,6 @@ import { wallState } from './layout-states.js';
 describe.runIf(RUN_BROWSER_TESTS)('honest states in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
     browser = await launch();
   }, 60_000);
   afterAll(async () => browser?.close());

@@ -6,7 +6,6 @@
  * scrollbars. Screenshots go to test-artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Subject } from 'rxjs';
@@ -21,7 +20,6 @@ describe.runIf(RUN_BROWSER_TESTS)('wall layout in Chromium', () => {
   const events$ = new Subject<ServerInput>();
   let url = '';
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'ignore' });
     mkdirSync('test-artifacts', { recursive: true });
     app = await buildApp({ events$, options: { requireToken: false, maxClients: 10, banner: 'Demo' } });
     await app.listen({ port: 0, host: '127.0.0.1' });
