@@ -131,10 +131,22 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
   });
   const declared = declaredTimes(verdict);
   const history = await openDaemonHistory({ ...(plan ? { plan } : {}), verdict }, declared, note);
+  // --record FILE: the one file joins history once, when it is closed (re-analysing the whole file
+  // at every session end would stall the daemon for seconds on a long day, and once per rower at exit)
+  const indexRecordFile = (): void => {
+    if (!history || flags.record === undefined || recorder.written === 0) return;
+    try {
+      const ids = history.index(flags.record);
+      if (ids.length > 0) process.stderr.write(`ergsprint: ${flags.record}: in history as ${ids.join(', ')}\n`);
+    } catch (e) {
+      process.stderr.write(`ergsprint: ${flags.record} was not indexed (${(e as Error).message}); run "ergsprint history rebuild" later\n`);
+    }
+  };
+  shutdown.lastly(indexRecordFile);
   shutdown.lastly(() => history?.close());
   const onSessionEnd = async (end: SessionEnd): Promise<void> => {
-    // the closed recording joins history (with --record FILE the whole file so far: its rows are replaced)
-    if (history && end.path !== undefined) {
+    // a closed per-session recording joins history (a --record FILE is indexed when it is closed)
+    if (history && end.path !== undefined && flags.record === undefined) {
       const ids = history.index(end.path);
       if (ids.length > 0) note(`ergsprint: ${end.athlete ?? end.name}: in history as ${ids.join(', ')}`);
     }
@@ -185,6 +197,7 @@ export async function runLive(flags: LiveFlags, opts: LiveHooks = {}): Promise<v
     await hubs?.close();
   }, destroyConnections);
   recorder.close();
+  indexRecordFile();
   history?.close();
   shutdown.dispose();
   dropEmpty();

@@ -2,7 +2,8 @@
  * `live` as a real process against the BLE simulator, in the default per-session recording mode:
  * POST /api/session/end ends one rower's session (its file closes with the request in it, the
  * terminal prints the block), the rower's next stroke opens a new session and file, and
- * `--athlete NAME=ROWER` names the rower on the API and in its recordings.
+ * `--athlete NAME=ROWER` names the rower on the API and in its recordings. With `--record FILE`
+ * the one file joins the history once, when it is closed, not at every session end.
  */
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,36 @@ describe('live: sessions per rower', () => {
       const sessions = history.list();
       expect(sessions.filter((x) => x.rower === 'e75100000001' && x.athlete === 'Ada').length).toBeGreaterThanOrEqual(1);
       expect(sessions.every((x) => x.path.startsWith(dir))).toBe(true);
+    } finally {
+      history.close();
+    }
+  }, 60_000);
+
+  it('--record FILE: a session end does not re-index the file; the closed file joins the history once, at exit', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ergsprint-live-record-'));
+    const file = join(data, 'day.ndjson');
+    const { sim, url: adapter } = await startSimulator(['--rowers', '2', '--warmup', '0', '--duration', '12']);
+    const live = start(['live', '--port', '0', '--timeout', '10', '--record', file], { ...remoteAdapter(adapter), XDG_DATA_HOME: data });
+    await waitFor(() => /display: http:\/\/127\.0\.0\.1:\d+\//.test(live.stderr()), 10_000, () => `the display address in: ${live.stderr()}`);
+    const url = /display: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(live.stderr())![1]!;
+    const started = async (): Promise<boolean> => ((await (await fetch(`${url}api/session`)).json()) as { rowers: Rowers }).rowers.filter((r) => r.session?.state === 'started').length === 2;
+    for (let i = 0; i < 300 && !(await started()); i++) await new Promise((r) => setTimeout(r, 50));
+    const res = await fetch(`${url}api/session/end`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rower: 'e75100000001' }) });
+    expect(res.status).toBe(202);
+    await waitFor(() => /\(e75100000001\): session ended \(ended from the display\)|e75100000001: session ended \(ended from the display\)/.test(live.stderr()), 5_000, () => `the session block in: ${live.stderr()}`);
+    expect(live.stderr()).not.toMatch(/in history as/);
+
+    expect((await sim.exited).code).toBe(0);
+    live.child.kill('SIGINT');
+    expect((await live.exited).code).toBe(0);
+    const lines = live.stderr().split('\n').filter((l) => l.includes('in history as'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^ergsprint: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: in history as [0-9a-f]{10}`));
+    const history = openHistoryIndex(join(data, 'ergsprint', 'history.db'));
+    try {
+      const sessions = history.list();
+      expect(sessions.length).toBeGreaterThanOrEqual(2); // both rowers rowed
+      expect(sessions.every((x) => x.path === file)).toBe(true);
     } finally {
       history.close();
     }
