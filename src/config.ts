@@ -1,7 +1,7 @@
 /**
  * The daemon's defaults, in one place (STYLE habit 11): every CLI flag default is derived from
- * this object (src/cli/*.ts), and the modules that have a built-in default say which entry it
- * mirrors (test/config.test.ts keeps the mirrors equal). Imports nothing. Frozen: read, never
+ * this object (src/cli/*.ts), and the modules that have a built-in default (the WebSocket hub, the
+ * server limits, the BLE timeouts) take theirs from it. Imports nothing. Frozen: read, never
  * written; a user's flags override a copy.
  */
 
@@ -21,7 +21,7 @@ export const DEFAULTS = Object.freeze({
     findTimeoutS: 30,
     /** `scan --timeout`: how long to listen, s */
     scanS: 8,
-    /** per-step limits of the BLE source, ms (mirrored by DEFAULT_TIMEOUTS in src/sources/ble/ble-source.ts) */
+    /** per-step limits of the BLE source, ms (DEFAULT_TIMEOUTS in src/sources/ble/ble-source.ts is this) */
     adapterMs: 10_000,
     connectMs: 15_000,
     callMs: 5_000,
@@ -38,7 +38,7 @@ export const DEFAULTS = Object.freeze({
     /** `start --demo` (and `start` without Bluetooth): the looping demo's speed, × real time */
     demoSpeed: 2,
   }),
-  /** what the WebSocket hub allows (mirrored by HUB_DEFAULTS in src/server/ws-hub.ts) */
+  /** what the WebSocket hub allows (HUB_DEFAULTS in src/server/ws-hub.ts is this) */
   hub: Object.freeze({
     /** most displays connected at once */
     maxClients: 250,
@@ -53,7 +53,7 @@ export const DEFAULTS = Object.freeze({
     /** a display above the soft limit for this long is closed, ms */
     stallTimeoutMs: 10_000,
   }),
-  /** what one HTTP client may cost the daemon (mirrored by SERVER_LIMITS in src/server/server-limits.ts; see there for why) */
+  /** what one HTTP client may cost the daemon (SERVER_LIMITS in src/server/server-limits.ts is this; the fields are described there) */
   limits: Object.freeze({
     /** largest request body (a 4000-character plan, even non-ASCII, fits) */
     bodyLimitBytes: 16 * 1024,

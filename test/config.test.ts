@@ -1,4 +1,4 @@
-/** DEFAULTS is the one source of the daemon's defaults: the modules with a built-in default mirror it. */
+/** DEFAULTS is the one source of the daemon's defaults: the modules with a built-in default take it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe('DEFAULTS (src/config.ts)', () => {
     expect(optionDefault('start', '--speed')).toBe(String(DEFAULTS.replay.demoSpeed));
   });
 
-  it('the modules that keep a built-in default mirror it exactly', () => {
+  it('the modules that keep a built-in default hold exactly its values', () => {
     expect(SERVER_LIMITS).toEqual(DEFAULTS.limits);
     expect(HUB_DEFAULTS).toEqual(DEFAULTS.hub);
     const { adapterMs, connectMs, callMs, findTimeoutS } = DEFAULTS.ble;

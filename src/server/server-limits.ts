@@ -4,6 +4,7 @@
  * workout plan of ≤ 4000 characters at most), so nobody needs fastify's default 1 MiB.
  */
 import type { Server, ServerOptions } from 'node:http';
+import { DEFAULTS } from '../config.js';
 
 export interface ServerLimits {
   /** largest request body, bytes (413 BODY_TOO_LARGE above) */
@@ -26,17 +27,8 @@ export interface ServerLimits {
   maxConnectionsPerAddress: number;
 }
 
-export const SERVER_LIMITS: ServerLimits = {
-  bodyLimitBytes: 16 * 1024, // a 4000-character plan, even non-ASCII, fits
-  maxHeaderBytes: 8 * 1024,
-  headersTimeoutMs: 5_000,
-  requestTimeoutMs: 10_000,
-  timeoutCheckMs: 1_000,
-  idleTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
-  maxConnections: 512, // 250 displays + their reconnects and page loads, with room
-  maxConnectionsPerAddress: 64, // 16 displays + a browser's 6 connections per host, with room
-};
+/** The limits by default: DEFAULTS.limits (src/config.ts, where each number is explained). */
+export const SERVER_LIMITS: ServerLimits = { ...DEFAULTS.limits };
 
 /** The fastify server options for `limits` (the connection cap is set on the server after creation). */
 export function limitOptions(limits: ServerLimits): {

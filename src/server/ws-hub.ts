@@ -5,6 +5,7 @@
  * so one slow display never delays the others and nothing is buffered without bound.
  */
 import type { WebSocket } from 'ws';
+import { DEFAULTS } from '../config.js';
 import type { SessionEvent } from '../session/state.js';
 import { PROTOCOL_VERSION, type HelloMessage } from './protocol.js';
 import { SampleThrottle, type ThrottleClock } from './sample-throttle.js';
@@ -27,14 +28,8 @@ export interface HubOptions {
   clock?: ThrottleClock;
 }
 
-export const HUB_DEFAULTS: HubOptions = {
-  maxClients: 250,
-  maxClientsPerAddress: 16,
-  sampleIntervalMs: 250,
-  softLimitBytes: 256 * 1024,
-  hardLimitBytes: 4 * 1024 * 1024,
-  stallTimeoutMs: 10_000,
-};
+/** The hub's defaults: DEFAULTS.hub (src/config.ts, where each is explained). */
+export const HUB_DEFAULTS: HubOptions = { ...DEFAULTS.hub };
 
 /** Counters for /api/health and the benchmarks. */
 export interface HubStats {

@@ -5,6 +5,7 @@
  * device is found again by scanning and reconnected with backoff; the session goes on.
  */
 import { EMPTY, Observable, catchError, defer, first, interval, map, merge, mergeMap, switchMap, takeWhile, tap, timer, ReplaySubject, filter } from 'rxjs';
+import { DEFAULTS } from '../../config.js';
 import type { SourceItem } from '../../ftms/frame.js';
 import { recognise } from './advertisement.js';
 import { connection$ } from './connection.js';
@@ -43,7 +44,7 @@ export interface BleSourceOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_TIMEOUTS: BleTimeouts = { adapterMs: 10_000, connectMs: 15_000, callMs: 5_000, findMs: 30_000 };
+export const DEFAULT_TIMEOUTS: BleTimeouts = { adapterMs: DEFAULTS.ble.adapterMs, connectMs: DEFAULTS.ble.connectMs, callMs: DEFAULTS.ble.callMs, findMs: DEFAULTS.ble.findTimeoutS * 1000 };
 
 interface Claim {
   peripheral: NoblePeripheral;
