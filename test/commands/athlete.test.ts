@@ -3,7 +3,7 @@
  * contract, the table, and one-line errors (exit 2) for duplicates and implausible values.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, killChildren, runCli } from './cli-process.js';
+import { assertBuilt, expectOneLineError, killChildren, runCli } from './cli-process.js';
 import { tempDir } from '../store/recordings.js';
 
 beforeAll(assertBuilt);
@@ -11,12 +11,6 @@ afterEach(killChildren);
 
 const run = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
-const oneLineError = (r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp): void => {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-};
 
 describe('athlete', () => {
   it('adds and lists athletes; refuses duplicates and implausible values with one line', async () => {
@@ -35,11 +29,11 @@ describe('athlete', () => {
     const [dup, far, word, hr, kg] = await Promise.all(
       [['ANN'], ['Cy', '--2k', '70:05'], ['Cy', '--2k', 'fast'], ['Cy', '--hrmax', '250'], ['Cy', '--weight', '12']].map((a) => run(['athlete', 'add', ...a], env)),
     );
-    oneLineError(dup!, /an athlete named "ANN" already exists/);
-    oneLineError(far!, /--2k: 70:05 is not a plausible 2k time/);
-    oneLineError(word!, /--2k: "fast" is not a 2k time/);
-    oneLineError(hr!, /--hrmax "250": give a whole number from 100 to 230 bpm/);
-    oneLineError(kg!, /--weight "12": give a number from 30 to 200 kg/);
+    expectOneLineError(dup!, /an athlete named "ANN" already exists/);
+    expectOneLineError(far!, /--2k: 70:05 is not a plausible 2k time/);
+    expectOneLineError(word!, /--2k: "fast" is not a 2k time/);
+    expectOneLineError(hr!, /--hrmax "250": give a whole number from 100 to 230 bpm/);
+    expectOneLineError(kg!, /--weight "12": give a number from 30 to 200 kg/);
     expect((JSON.parse((await run(['athlete', 'list', '--json'], env)).stdout) as { athletes: unknown[] }).athletes).toHaveLength(2);
   });
 });

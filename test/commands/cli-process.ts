@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { expect } from 'vitest';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const cli = join(root, 'dist', 'bin.js');
@@ -115,4 +116,12 @@ export async function runCli(args: string[], opts: CliOptions = {}): Promise<Cli
   const { code, signal } = await exited;
   clearTimeout(timer);
   return { code, signal, stdout, stderr, ms: Date.now() - started };
+}
+
+/** A usage error as the CLI must give it: exit 2, nothing on stdout, one line on stderr matching `pattern`. */
+export function expectOneLineError(r: Pick<CliRun, 'code' | 'stdout' | 'stderr'>, pattern: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(pattern);
 }

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, killChildren, runCli } from './cli-process.js';
+import { assertBuilt, expectOneLineError, killChildren, runCli } from './cli-process.js';
 import { makeRecording, tempDir } from '../store/recordings.js';
 
 beforeAll(assertBuilt);
@@ -26,12 +26,6 @@ function dataHome(): { home: string; env: Record<string, string>; files: string[
 
 const run = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
-const oneLineError = (r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp): void => {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-};
 
 describe('history', () => {
   // one data folder, rebuilt once; tests that change the index work on copies (--db)
@@ -113,17 +107,17 @@ describe('history', () => {
     expect(rm.code).toBe(0);
     expect(rm.stdout).toMatch(new RegExp(`^removed ${newest} from the history index; the recording .* is kept`));
     expect(data.files.every((f) => existsSync(f))).toBe(true);
-    oneLineError(await run(['history', 'show', newest, '--db', db], data.env), /no session ".*" in the history/);
+    expectOneLineError(await run(['history', 'show', newest, '--db', db], data.env), /no session ".*" in the history/);
   });
 
   it('answers bad input with one line and exit 2', async () => {
     const junk = join(data.home, 'junk.db');
     writeFileSync(junk, 'not a database at all, just text\n'.repeat(200));
     const [show, rm, athlete, corrupt] = await Promise.all([['history', 'show', 'deadbeef00'], ['history', 'rm', 'deadbeef00'], ['history', '--athlete', ' '], ['history', '--db', junk]].map((a) => run(a, data.env)));
-    oneLineError(show!, /^ergsprint: no session "deadbeef00" in the history/);
-    oneLineError(rm!, /no session "deadbeef00"/);
-    oneLineError(athlete!, /--athlete: give a name/);
-    oneLineError(corrupt!, /junk\.db is not a readable history database.*history rebuild/);
+    expectOneLineError(show!, /^ergsprint: no session "deadbeef00" in the history/);
+    expectOneLineError(rm!, /no session "deadbeef00"/);
+    expectOneLineError(athlete!, /--athlete: give a name/);
+    expectOneLineError(corrupt!, /junk\.db is not a readable history database.*history rebuild/);
   });
 
   it('lists without loading the session pipeline (only indexing needs it)', async () => {
