@@ -62,7 +62,7 @@ describe.runIf(RUN_BROWSER_TESTS)('display in Chromium', () => {
       expect(await atWork.jsonValue()).toEqual({ label: 'Work', clock: 'Sprint clock', power: expect.stringMatching(/^\d{3}$/) });
       await page.screenshot({ path: `${ART}/single-work.png` });
       const atRest = await page.waitForFunction(
-        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .v-chips .badge').length >= 3 && { next: document.querySelector('.single [data-f="next"]')?.textContent, rep: document.querySelector('.single [data-f="rep"]')?.textContent },
+        () => document.body.dataset.phase === 'rest' && document.querySelectorAll('.single .v-chips .badge').length >= 3 && document.querySelector('.single [data-f="next"]')?.textContent !== '' && { next: document.querySelector('.single [data-f="next"]')?.textContent, rep: document.querySelector('.single [data-f="rep"]')?.textContent },
         undefined,
         { timeout: 60_000, polling: 50 },
       );

@@ -22,6 +22,13 @@ describe('rowerView() and plans', () => {
     expect(v.nextLabel).toBe('Sprint 3'); // the next rep by number: "Sprint 3 in 1:20"
   });
 
+  it('a planned sprint the detector has ended counts down to nothing (not "Rest in 0:00" beside a rest)', () => {
+    const v = rowerView(rower({ plan: 'hiit-30-90', rep: 3, reps: 8, phase: 'work', phaseEndsAt: 101_000 }), 100_000);
+    expect([v.phase, v.rep, v.countdownS, v.nextLabel]).toEqual(['rest', 'Rep 3 / 8', undefined, undefined]);
+    const working = rowerView({ ...rower({ plan: 'hiit-30-90', rep: 3, reps: 8, phase: 'work', phaseEndsAt: 101_000 }), phase: { rower: 'r', kind: 'work', start: 71_000, provisional: true, index: 3 } }, 100_000);
+    expect([working.countdownS, working.nextLabel]).toEqual([1, 'Rest']);
+  });
+
   it('a stopped plan shows like no plan: no rep of N, no countdown', () => {
     const stopped = rowerView(rower({ plan: 'hiit-30-90', rep: 3, reps: 8, phase: 'stopped' }), 100_000);
     const none = rowerView(rower(), 100_000);

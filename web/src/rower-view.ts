@@ -48,7 +48,11 @@ export function rowerView(r: DisplayRowerState, nowT: number): RowerView {
   if (plan !== undefined && plan.reps > 0) {
     view.rep = plan.rep > 0 ? `Rep ${plan.rep} / ${plan.reps}` : `${plan.reps} reps`;
     view.repShort = plan.rep > 0 ? `${plan.rep}/${plan.reps}` : `0/${plan.reps}`;
-    if (plan.phaseEndsAt !== undefined && plan.phase !== 'done' && phase !== 'finished') {
+    // A planned sprint whose work the detector has already ended (its `phase` message came, the
+    // plan's next step is still on its way, or the athlete stopped mid-sprint) has nothing left
+    // to count down to: no "Rest in 0:00" beside a rest.
+    const sprintOver = plan.phase === 'work' && r.phase?.kind !== 'work';
+    if (plan.phaseEndsAt !== undefined && plan.phase !== 'done' && phase !== 'finished' && !sprintOver) {
       view.countdownS = Math.max(0, (plan.phaseEndsAt - nowT) / 1000);
       view.nextLabel = nextLabel(plan);
     }
