@@ -7,7 +7,7 @@
  */
 import type { Observable } from 'rxjs';
 import type { RowerEvent, SourceItem } from '../ftms/frame.js';
-import { ATHLETE_EVENT, RENAME_EVENT, SESSION_END } from '../ftms/frame.js';
+import { ATHLETE_EVENT, NAME_EVENT, SESSION_END } from '../ftms/frame.js';
 import { matchesSelector } from '../sources/ble/selector.js';
 import { requestChannel } from './request-channel.js';
 import type { RowerBinding, RowerBindings } from '../store/rower-bindings.js';
@@ -57,11 +57,11 @@ export function startBinding(id: string, name: string | undefined, opts: Control
 }
 
 export function controlInjector(opts: ControlOptions = {}): ControlInjector {
-  const event = (rower: string, name: string, value?: string): RowerEvent => ({ kind: 'event', t: channel.lastT(), rower, event: name, ...(value !== undefined ? { name: value } : {}) });
+  const event = (rower: string, name: string, fields: Pick<RowerEvent, 'name' | 'athlete'> = {}): RowerEvent => ({ kind: 'event', t: channel.lastT(), rower, event: name, ...fields });
   const channel = requestChannel((rower, first, send) => {
     const b = startBinding(rower, (first.kind === 'event' ? first.name : undefined) ?? opts.names?.[rower], opts);
-    if (b.name !== undefined) send(event(rower, RENAME_EVENT, b.name));
-    if (b.athlete !== undefined) send(event(rower, ATHLETE_EVENT, b.athlete));
+    if (b.name !== undefined) send(event(rower, NAME_EVENT, { name: b.name }));
+    if (b.athlete !== undefined) send(event(rower, ATHLETE_EVENT, { athlete: b.athlete }));
   });
 
   const running = (): ((item: SourceItem) => void) => {
@@ -80,8 +80,8 @@ export function controlInjector(opts: ControlOptions = {}): ControlInjector {
     },
     setProfile(id, profile) {
       const send = running();
-      if (profile.name !== undefined) send(event(id, RENAME_EVENT, profile.name));
-      if (profile.athlete !== undefined) send(event(id, ATHLETE_EVENT, profile.athlete));
+      if (profile.name !== undefined) send(event(id, NAME_EVENT, { name: profile.name }));
+      if (profile.athlete !== undefined) send(event(id, ATHLETE_EVENT, { athlete: profile.athlete }));
       if (opts.bindings !== undefined) {
         opts.bindings[id] = { ...opts.bindings[id], ...profile };
         opts.saved?.(opts.bindings);

@@ -141,7 +141,7 @@ export async function runSession(opts: RunSessionOptions): Promise<RunningSessio
         lastT = item.t;
         if (item.kind === 'heartbeat') return;
         if (item.kind === 'event' && item.event === 'connected' && item.name) names[item.rower] = item.name;
-        if (item.kind === 'event' && item.event === ATHLETE_EVENT && item.name) athleteOf.set(item.rower, item.name);
+        if (item.kind === 'event' && item.event === ATHLETE_EVENT && item.athlete) athleteOf.set(item.rower, item.athlete);
         recorder?.write(item); // flushed per line by the writer
       }),
       session$(pipelineOpts),

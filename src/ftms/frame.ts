@@ -29,7 +29,10 @@ export interface RowerEvent {
   t: number;
   rower: string;
   event: string;
+  /** on 'connected': the advertised name; on 'name': the display name */
   name?: string;
+  /** on 'athlete': the athlete's name */
+  athlete?: string;
   /** on 'workout-start': the workout plan as plain JSON (validated where it is used: workouts/parse-plan) */
   plan?: Readonly<Record<string, unknown>>;
   /** on 'import' (the first event of an imported recording): the original file's name */
@@ -44,10 +47,10 @@ export interface RowerEvent {
 export const WORKOUT_START = 'workout-start';
 /** The rower's workout plan was stopped. */
 export const WORKOUT_STOP = 'workout-stop';
-/** Binds an athlete to the rower (`name`: the athlete), from `--athlete` or PUT /api/rowers/:id. */
+/** Binds an athlete to the rower (`athlete`: the name), from `--athlete` or PUT /api/rowers/:id. */
 export const ATHLETE_EVENT = 'athlete';
 /** Sets the rower's display name (`name`), from PUT /api/rowers/:id. */
-export const RENAME_EVENT = 'rename';
+export const NAME_EVENT = 'name';
 /** Ends the rower's session (POST /api/session/end), so a replay ends it at the same place. */
 export const SESSION_END = 'session-end';
 

@@ -4,7 +4,7 @@
  * Live and replay run this same code; everything is driven by data time (frame `t` and heartbeats).
  */
 import { Observable, Subject, Subscription, type OperatorFunction } from 'rxjs';
-import { ATHLETE_EVENT, RENAME_EVENT, type SourceItem } from '../ftms/frame.js';
+import { ATHLETE_EVENT, NAME_EVENT, type SourceItem } from '../ftms/frame.js';
 import { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js';
 import { rowerSessions } from './rower-sessions.js';
 import type { SessionEvent } from '../session/state.js';
@@ -17,7 +17,7 @@ export { rowerPipeline, type SessionPipelineOptions } from './rower-pipeline.js'
  * pipeline each (created on the rower's first item; with `lifecycle`, one per session of that
  * rower); heartbeats reach every rower's pipeline, so silence is noticed in data time. A rower's
  * first item also announces it (`rower` event, connected) when its source sent no connection
- * event. `athlete` and `rename` events become `rower` events, and every later `rower` event keeps
+ * event. `athlete` and `name` events become `rower` events, and every later `rower` event keeps
  * those names. Completes once the source and every rower's pipeline have completed (each flushes
  * its last interval on completion, in the order the rowers appeared). Hand-routed rather than
  * share/groupBy/merge: this runs for every frame.
@@ -26,7 +26,7 @@ export function session$(opts: SessionPipelineOptions = {}): OperatorFunction<So
   return (source) =>
     new Observable<SessionEvent>((subscriber) => {
       const inputs = new Map<string, Subject<SourceItem>>();
-      /** names set by people (rename) and bound athletes, by rower */
+      /** names set by people (`name` events) and bound athletes, by rower */
       const profiles = new Map<string, { name?: string; athlete?: string }>();
       /** the latest connection state and advertised name the pipelines reported, by rower */
       const seen = new Map<string, { connected: boolean; name: string }>();
@@ -74,8 +74,10 @@ export function session$(opts: SessionPipelineOptions = {}): OperatorFunction<So
         source.subscribe({
           next(item) {
             if (item.kind === 'heartbeat') for (const input of inputs.values()) input.next(item);
-            else if (item.kind === 'event' && (item.event === ATHLETE_EVENT || item.event === RENAME_EVENT) && item.name !== undefined) {
-              setProfile(item.rower, item.event === ATHLETE_EVENT ? 'athlete' : 'name', item.name, item.t);
+            else if (item.kind === 'event' && item.event === ATHLETE_EVENT && item.athlete !== undefined) {
+              setProfile(item.rower, 'athlete', item.athlete, item.t);
+            } else if (item.kind === 'event' && item.event === NAME_EVENT && item.name !== undefined) {
+              setProfile(item.rower, 'name', item.name, item.t);
             } else (inputs.get(item.rower) ?? start(item.rower)).next(item);
           },
           error: (err: unknown) => subscriber.error(err),

@@ -14,10 +14,12 @@
  *   {"type":"event","t":95000,"r":"a","event":"workout-stop"}
  *
  * An `import` event opens an imported recording and names the original: `"file"`, `"format"`,
- * `"sha256"` (strings); an `athlete` event binds a name (`"name"`) to the rower.
+ * `"sha256"` (strings); an `athlete` event binds an athlete (`"athlete"`) to the rower, a `name`
+ * event gives it a display name (`"name"`). Recordings of ergsprint 0.1 wrote the athlete as
+ * `"name"` and the display name as a `rename` event: both are still read, as the same events.
  * Validation is by hand so every error names the exact problem ("t must be a non-negative number").
  */
-import type { Frame, RowerEvent, SourceKind } from '../ftms/frame.js';
+import { ATHLETE_EVENT, NAME_EVENT, type Frame, type RowerEvent, type SourceKind } from '../ftms/frame.js';
 
 export const RECORDING_FORMAT = 'ergsprint-recording';
 export const RECORDING_VERSION = 1;
@@ -54,6 +56,9 @@ export class LineFormatError extends Error {
     this.name = 'LineFormatError';
   }
 }
+
+/** What ergsprint 0.1 called the `name` event. */
+const LEGACY_RENAME = 'rename';
 
 /** Provenance fields of an `import` event (DESIGN.md "Recording events"): kept as strings. */
 const IMPORT_KEYS = ['file', 'format', 'sha256'] as const;
@@ -116,6 +121,7 @@ export function itemToLine(item: RecordingItem): string {
   if (typeof item.event !== 'string' || item.event === '') bad('event must be a non-empty string');
   const line: Obj = { type: 'event', t: item.t, r: item.rower, event: item.event };
   if (item.name !== undefined) line['name'] = item.name;
+  if (item.athlete !== undefined) line['athlete'] = item.athlete;
   if (item.plan !== undefined) {
     if (!isObj(item.plan)) bad('plan must be a JSON object');
     line['plan'] = item.plan;
@@ -133,12 +139,16 @@ export function itemFromJson(x: unknown): RecordingItem {
   const { t, r } = x;
   checkCommon(t, r);
   if (type === 'event') {
-    const { event, name, plan } = x;
+    const { event, name, athlete, plan } = x;
     if (typeof event !== 'string' || event === '') bad('event must be a non-empty string');
     if (name !== undefined && typeof name !== 'string') bad('name must be a string');
+    if (athlete !== undefined && typeof athlete !== 'string') bad('athlete must be a string');
     if (plan !== undefined && !isObj(plan)) bad('plan must be a JSON object');
-    const ev: RowerEvent = { kind: 'event', t: t as number, rower: r as string, event: event as string };
-    if (name !== undefined) ev.name = name as string;
+    // the 0.1 forms: {"event":"rename","name":…} and {"event":"athlete","name":…}
+    const ev: RowerEvent = { kind: 'event', t: t as number, rower: r as string, event: event === LEGACY_RENAME ? NAME_EVENT : (event as string) };
+    if (event === ATHLETE_EVENT && athlete === undefined && name !== undefined) ev.athlete = name as string;
+    else if (name !== undefined) ev.name = name as string;
+    if (athlete !== undefined) ev.athlete = athlete as string;
     if (plan !== undefined) ev.plan = plan as Obj;
     for (const k of IMPORT_KEYS) {
       const v = x[k];

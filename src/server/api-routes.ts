@@ -33,7 +33,7 @@ export interface EndSessionCommand {
 /** Called for an accepted session end (recorded as `session-end` events); throw an error with a string `code` to reject it (400). */
 export type EndSessionHook = (cmd: EndSessionCommand) => void;
 
-/** Called for an accepted PUT /api/rowers/:id (recorded as `rename` / `athlete` events, which update the snapshot). */
+/** Called for an accepted PUT /api/rowers/:id (recorded as `name` / `athlete` events, which update the snapshot). */
 export type ProfileHook = (id: string, profile: { name?: string; athlete?: string }) => void;
 
 /** A hook's rejection with a string `code` → 400; anything else is a fault. */

@@ -40,7 +40,7 @@ export function rowerFacts(recording: RecordingLike): RowerFacts[] {
   for (const item of recording.items) {
     const e = entry(item.rower);
     if (item.kind === 'event') {
-      if (item.event === ATHLETE_EVENT && item.name !== undefined && item.name.trim() !== '') e.athletes.push(item);
+      if (item.event === ATHLETE_EVENT && item.athlete !== undefined && item.athlete.trim() !== '') e.athletes.push(item);
       else if (item.event === WORKOUT_START && e.facts.plan === undefined) {
         const name = planName(item);
         if (name !== undefined) e.facts.plan = name;
@@ -59,6 +59,6 @@ export function rowerFacts(recording: RecordingLike): RowerFacts[] {
   return [...byRower.values()].map(({ facts, athletes }) => {
     const before = facts.firstStrokeMs === undefined ? athletes : athletes.filter((a) => a.t <= facts.firstStrokeMs!);
     const pick = before.length > 0 ? before[before.length - 1] : athletes[0];
-    return pick?.name !== undefined ? { ...facts, athlete: pick.name.trim() } : facts;
+    return pick?.athlete !== undefined ? { ...facts, athlete: pick.athlete.trim() } : facts;
   });
 }

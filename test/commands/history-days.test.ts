@@ -26,7 +26,7 @@ const env = (): Record<string, string> => ({ XDG_DATA_HOME: home });
 /** A simulated day with the athlete event a bound rower records before its first stroke. */
 function day(file: string, opts: Parameters<typeof simulateSession>[0]): string {
   const s = simulateSession(opts);
-  const bind: RowerEvent = { kind: 'event', t: 0, rower: 'sim-1', event: 'athlete', name: 'Ada' };
+  const bind: RowerEvent = { kind: 'event', t: 0, rower: 'sim-1', event: 'athlete', athlete: 'Ada' };
   const path = join(sessions, file);
   writeFileSync(path, serializeRecording(s.header, [bind, ...s.items]));
   return path;

@@ -42,7 +42,7 @@ describe('ergsprint import (in process)', () => {
     const events = rec.items.filter((i) => i.kind === 'event');
     expect(events).toEqual([
       { kind: 'event', t: 0, rower: 'import', event: 'import', file: '2025-11-16T143854_1000m.csv', format: 'smartrow-csv', sha256: sha },
-      { kind: 'event', t: 0, rower: 'import', event: 'athlete', name: 'Ann' },
+      { kind: 'event', t: 0, rower: 'import', event: 'athlete', athlete: 'Ann' },
     ]);
     expect(rec.items.filter((i) => i.kind === 'frame').length).toBeGreaterThan(123);
   });

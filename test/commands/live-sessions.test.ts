@@ -51,7 +51,7 @@ describe('live: sessions per rower', () => {
     expect(of('e75100000001')).toHaveLength(2); // ended by the request, then a new session on its next stroke
     expect(of('e75100000002')).toHaveLength(1);
     const first = await readRecording(join(dir, of('e75100000001')[0]!));
-    const events = first.items.flatMap((x) => (x.kind === 'event' ? [`${x.event}${x.name !== undefined ? ` ${x.name}` : ''}`] : []));
+    const events = first.items.flatMap((x) => (x.kind === 'event' ? [`${x.event}${x.athlete !== undefined ? ` ${x.athlete}` : x.name !== undefined ? ` ${x.name}` : ''}`] : []));
     expect(events[0]).toMatch(/^connected /);
     expect(events).toContain('athlete Ada');
     expect(events[events.length - 1]).toBe('session-end');

@@ -106,7 +106,7 @@ describe('runSession', () => {
     expect(ends.map((e) => [e.rower, e.reason])).toEqual([[a, 'request'], [b, 'request']]);
   }, 30_000);
 
-  it('PUT /api/rowers/:id is recorded as rename/athlete events and saved; after a restart the rower gets them back', async () => {
+  it('PUT /api/rowers/:id is recorded as name/athlete events and saved; after a restart the rower gets them back', async () => {
     const dir = tmp();
     const bindingsPath = join(dir, 'rowers.json');
     const connect: SourceItem = { kind: 'event', t: 0, rower: 'pm5-1', event: 'connected', name: 'PM5 430' };
@@ -123,8 +123,8 @@ describe('runSession', () => {
     const put = await api('/api/rowers/pm5-1', { method: 'PUT', body: JSON.stringify({ name: 'Lane 3', athlete: 'Ada' }) });
     expect(put).toMatchObject({ status: 200, body: { rower: { id: 'pm5-1', name: 'Lane 3', athlete: 'Ada' } } });
     const events = (sub: string) =>
-      readdirSync(join(dir, sub)).flatMap((f) => readFileSync(join(dir, sub, f), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as Record<string, unknown>)).filter((x) => x.type === 'event').map((x) => [x.event, x.name]);
-    expect(events('one')).toEqual([['connected', 'PM5 430'], ['rename', 'Lane 3'], ['athlete', 'Ada']]);
+      readdirSync(join(dir, sub)).flatMap((f) => readFileSync(join(dir, sub, f), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as Record<string, unknown>)).filter((x) => x.type === 'event').map((x) => [x.event, x.name ?? x.athlete]);
+    expect(events('one')).toEqual([['connected', 'PM5 430'], ['name', 'Lane 3'], ['athlete', 'Ada']]);
     expect(JSON.parse(readFileSync(bindingsPath, 'utf8'))).toEqual({ version: 1, rowers: { 'pm5-1': { name: 'Lane 3', athlete: 'Ada' } } });
     running!.stop();
     await running!.server.close();
@@ -132,7 +132,7 @@ describe('runSession', () => {
     await start('two'); // a restart: the same rower connects again
     const rowers = (await api('/api/rowers')).body.rowers as Snap['rowers'];
     expect(rowers).toMatchObject([{ id: 'pm5-1', name: 'Lane 3', athlete: 'Ada' }]);
-    expect(events('two')).toEqual([['connected', 'PM5 430'], ['rename', 'Lane 3'], ['athlete', 'Ada']]); // recorded again for this recording's replays
+    expect(events('two')).toEqual([['connected', 'PM5 430'], ['name', 'Lane 3'], ['athlete', 'Ada']]); // recorded again for this recording's replays
   }, 30_000);
 
   it('--athlete bindings name rowers by advertised-name prefix; a bad rowers.json is one warning line, not a crash', async () => {

@@ -109,11 +109,11 @@ describe('session$ with the lifecycle', () => {
     expect(evs.filter((e) => e.type === 'rower').map((e) => e.type === 'rower' && e.connected)).toEqual([true, false]);
   });
 
-  it('athlete and rename events become rower events, and later connection events keep those names', () => {
+  it('athlete and name events become rower events, and later connection events keep those names', () => {
     const items: SourceItem[] = [
       { kind: 'event', t: 0, rower: 'x', event: 'connected', name: 'PM5 123' },
-      { kind: 'event', t: 10, rower: 'x', event: 'athlete', name: 'Ada' },
-      { kind: 'event', t: 20, rower: 'x', event: 'rename', name: 'Lane 3' },
+      { kind: 'event', t: 10, rower: 'x', event: 'athlete', athlete: 'Ada' },
+      { kind: 'event', t: 20, rower: 'x', event: 'name', name: 'Lane 3' },
       { kind: 'event', t: 30, rower: 'x', event: 'disconnected' },
     ];
     const rowers = run(items).flatMap((e) => (e.type === 'rower' ? [[e.name, e.athlete, e.connected]] : []));

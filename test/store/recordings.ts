@@ -25,7 +25,7 @@ export function makeRecording(dir: string, m: MadeRecording): string {
   const header = JSON.parse(lines[0]!) as { startedAt: string; rowers: { id: string }[] };
   header.startedAt = m.startedAt;
   const out = [JSON.stringify(header)];
-  if (m.athlete !== undefined) out.push(JSON.stringify({ type: 'event', t: 0, r: m.rower ?? header.rowers[0]!.id, event: 'athlete', name: m.athlete }));
+  if (m.athlete !== undefined) out.push(JSON.stringify({ type: 'event', t: 0, r: m.rower ?? header.rowers[0]!.id, event: 'athlete', athlete: m.athlete }));
   out.push(...lines.slice(1));
   const path = join(dir, `${m.startedAt.replace(/:/g, '-')}-${m.fixture}.ndjson`);
   writeFileSync(path, out.join('\n'));

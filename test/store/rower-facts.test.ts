@@ -43,10 +43,10 @@ describe('rowerFacts', () => {
     const first = rowerFacts(rec)[0]!.firstStrokeMs!;
     const facts = rowerFacts(
       withEvents(rec, [
-        { t: 0, rower: 'sim-1', event: 'athlete', name: 'Ann' },
-        { t: first - 500, rower: 'sim-1', event: 'athlete', name: ' Bo ' },
-        { t: first + 60_000, rower: 'sim-1', event: 'athlete', name: 'Cy' },
-        { t: first - 100, rower: 'other', event: 'athlete', name: 'Di' },
+        { t: 0, rower: 'sim-1', event: 'athlete', athlete: 'Ann' },
+        { t: first - 500, rower: 'sim-1', event: 'athlete', athlete: ' Bo ' },
+        { t: first + 60_000, rower: 'sim-1', event: 'athlete', athlete: 'Cy' },
+        { t: first - 100, rower: 'other', event: 'athlete', athlete: 'Di' },
       ]),
     );
     expect(facts.find((f) => f.rower === 'sim-1')?.athlete).toBe('Bo');
@@ -58,9 +58,9 @@ describe('rowerFacts', () => {
     const first = rowerFacts(rec)[0]!.firstStrokeMs!;
     const [facts] = rowerFacts(
       withEvents(rec, [
-        { t: 0, rower: 'sim-1', event: 'athlete', name: '  ' },
-        { t: first + 1000, rower: 'sim-1', event: 'athlete', name: 'Cy' },
-        { t: first + 2000, rower: 'sim-1', event: 'athlete', name: 'Ed' },
+        { t: 0, rower: 'sim-1', event: 'athlete', athlete: '  ' },
+        { t: first + 1000, rower: 'sim-1', event: 'athlete', athlete: 'Cy' },
+        { t: first + 2000, rower: 'sim-1', event: 'athlete', athlete: 'Ed' },
       ]),
     );
     expect(facts!.athlete).toBe('Cy');

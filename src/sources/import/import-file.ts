@@ -56,7 +56,7 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions): ImportedRec
   const rower = IMPORT_ROWER;
   const provenance: RowerEvent = { kind: 'event', t: 0, rower, event: 'import', file: opts.fileName, format, sha256 };
   const items: RecordingItem[] = [provenance];
-  if (opts.athlete !== undefined) items.push({ kind: 'event', t: 0, rower, event: ATHLETE_EVENT, name: opts.athlete });
+  if (opts.athlete !== undefined) items.push({ kind: 'event', t: 0, rower, event: ATHLETE_EVENT, athlete: opts.athlete });
   items.push(...rowsToFrames(rows, rower, session.heartRateFrom));
   return {
     header: { startedAt: startedAt(session.startedAt, shiftS), source: 'import', rowers: [{ id: rower, name: session.device }] },

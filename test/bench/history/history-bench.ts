@@ -47,7 +47,7 @@ for (let i = 0; i < N; i++) {
   const lines = bases[i % bases.length]!;
   const header = JSON.parse(lines[0]!) as { startedAt: string; rowers: { id: string }[] };
   header.startedAt = new Date(day0 + i * 86_400_000 * 0.7).toISOString();
-  const text = [JSON.stringify(header), JSON.stringify({ type: 'event', t: 0, r: header.rowers[0]!.id, event: 'athlete', name: ATHLETES[i % ATHLETES.length] }), ...lines.slice(1)].join('\n');
+  const text = [JSON.stringify(header), JSON.stringify({ type: 'event', t: 0, r: header.rowers[0]!.id, event: 'athlete', athlete: ATHLETES[i % ATHLETES.length] }), ...lines.slice(1)].join('\n');
   recordingBytes += Buffer.byteLength(text);
   writeFileSync(join(sessions, `${header.startedAt.replace(/:/g, '-')}.ndjson`), text);
 }

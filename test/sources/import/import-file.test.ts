@@ -23,7 +23,7 @@ describe('importBytes', () => {
     expect(rec.header).toEqual({ startedAt: UNKNOWN_START, source: 'import', rowers: [{ id: 'import', name: 'Concept2 PM via ErgData' }] });
     expect(rec.items.slice(0, 2)).toEqual([
       { kind: 'event', t: 0, rower: 'import', event: 'import', file: 'e.csv', format: 'ergdata-csv', sha256: contentHash(b) },
-      { kind: 'event', t: 0, rower: 'import', event: 'athlete', name: 'Bo' },
+      { kind: 'event', t: 0, rower: 'import', event: 'athlete', athlete: 'Bo' },
     ]);
     expect(rec.strokes).toBe(2);
   });
