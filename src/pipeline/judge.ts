@@ -2,13 +2,13 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import { HR_LAG_MS } from '../analysis/interval-stats.js';
 import { judgeSession, judgeSprintLive, liveTarget, type SessionOptions, type SprintInput } from '../analysis/session-verdicts.js';
 import { cleanPower, holdMean, median } from '../analysis/series.js';
-import { sprintMetrics, type SprintMetrics } from '../analysis/sprint-metrics.js';
+import { sprintMetrics } from '../analysis/sprint-metrics.js';
 import type { Interval } from '../analysis/types.js';
 import { WORKOUT_START, WORKOUT_STOP } from '../ftms/frame.js';
 import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
 import { eventPlan } from './plan-progress.js';
-import { WindowMemo } from './sample-window.js';
+import { window } from './sample-window.js';
 
 /**
  * Verdicts for one rower's work intervals. Each work interval gets a live verdict as soon as it
@@ -31,11 +31,6 @@ export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeIt
         return v;
       };
       const samples: Sample[] = [];
-      const metricsOf = new WindowMemo<SprintMetrics>(samples);
-      const restPowerOf = new WindowMemo<number | undefined>(samples);
-      /** mean power of the rest [fromMs, toMs], W */
-      const restPower = (fromMs: number, toMs: number): number | undefined =>
-        restPowerOf.get(fromMs, toMs, [], (points) => holdMean(cleanPower(points), 'powerW', fromMs, toMs));
       const works: Interval[] = [];
       const inputs: SprintInput[] = [];
       let finalDone = false;
@@ -50,7 +45,7 @@ export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeIt
         if (planned !== undefined) next.plannedWorkS = planned;
         if (prev !== undefined) {
           next.restBeforeS = (start - prev.end) / 1000;
-          const restPowerW = restPower(prev.end, start);
+          const restPowerW = holdMean(cleanPower(window(samples, prev.end, start)), 'powerW', prev.end, start);
           if (restPowerW !== undefined) next.restPowerW = restPowerW;
         }
         const r = liveTarget(inputs.slice(0, works.length), next, opts);
@@ -58,14 +53,14 @@ export function judge(sessionOpts: SessionOptions = {}): OperatorFunction<PipeIt
       };
       /** what the verdict reads of one sprint, given the work interval before it */
       const inputOf = (iv: Interval, prev: Interval | undefined, hrEnd: number): SprintInput => {
-        const metrics = metricsOf.get(iv.start, hrEnd, [iv.end], (points) => sprintMetrics(points, iv.start, iv.end, { hrWindowEndMs: hrEnd }));
+        const metrics = sprintMetrics(window(samples, iv.start, hrEnd), iv.start, iv.end, { hrWindowEndMs: hrEnd });
         const input: SprintInput = { metrics };
         const planned = plannedAt(iv.end);
         if (planned !== undefined) input.plannedWorkS = planned;
         if (prev !== undefined) {
           input.restBeforeS = (iv.start - prev.end) / 1000;
           // the rest's mean power: f(n) of sprints after hard rests, W′ recovery of paced sets
-          const restPowerW = restPower(prev.end, iv.start);
+          const restPowerW = holdMean(cleanPower(window(samples, prev.end, iv.start)), 'powerW', prev.end, iv.start);
           if (restPowerW !== undefined) input.restPowerW = restPowerW;
         }
         return input;

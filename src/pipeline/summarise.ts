@@ -3,13 +3,12 @@ import { HR_LAG_MS, peakHeartRate, summariseInterval } from '../analysis/interva
 import type { Interval, IntervalStats } from '../analysis/types.js';
 import type { Sample } from '../ftms/sample.js';
 import type { PipeItem } from './pipe-item.js';
-import { window, WindowMemo } from './sample-window.js';
+import { window } from './sample-window.js';
 
 /** Statistics of one interval from the samples up to `untilMs` (HR peak looks until then). */
-function withStats(memo: WindowMemo<IntervalStats>, iv: Interval, untilMs: number): Interval {
-  const stats = memo.get(iv.start, untilMs, [iv.end], (points) => summariseInterval(points, iv.start, iv.end, { hrWindowEndMs: untilMs }));
-  // a copy: each emitted interval owns its statistics
-  return { ...iv, stats: { ...stats } };
+function withStats(samples: readonly Sample[], iv: Interval, untilMs: number): Interval {
+  const stats = summariseInterval(window(samples, iv.start, untilMs), iv.start, iv.end, { hrWindowEndMs: untilMs });
+  return { ...iv, stats };
 }
 
 /**
@@ -25,7 +24,6 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
   return (source) =>
     new Observable<PipeItem>((subscriber) => {
       const samples: Sample[] = [];
-      const statsOf = new WindowMemo<IntervalStats>(samples);
       /** work intervals waiting for their heart-rate window */
       const waiting: Interval[] = [];
       /** the statistics last sent for each work interval (by index) */
@@ -36,7 +34,7 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
           // only the heart-rate peak changes with the longer window
           const until = iv.end + HR_LAG_MS;
           const peak = peakHeartRate(window(samples, iv.start, until), iv.start, until);
-          const stats = { ...(sent.get(iv.index) ?? withStats(statsOf, iv, iv.end).stats) };
+          const stats = { ...(sent.get(iv.index) ?? withStats(samples, iv, iv.end).stats) };
           if (peak !== undefined) stats.peakHeartRate = peak;
           else delete stats.peakHeartRate;
           subscriber.next({ type: 'interval', interval: { ...iv, stats } });
@@ -56,7 +54,7 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
                 else waiting.push(iv);
                 if (same) return;
               }
-              const out = withStats(statsOf, iv, iv.end);
+              const out = withStats(samples, iv, iv.end);
               if (iv.kind === 'work') sent.set(iv.index, out.stats);
               subscriber.next({ type: 'interval', interval: out });
               flush(now);
@@ -67,7 +65,7 @@ export function summarise(): OperatorFunction<PipeItem, PipeItem> {
               waiting.length = 0;
               subscriber.next({
                 type: 'final-intervals',
-                intervals: item.intervals.map((iv) => withStats(statsOf, iv, iv.kind === 'work' ? iv.end + HR_LAG_MS : iv.end)),
+                intervals: item.intervals.map((iv) => withStats(samples, iv, iv.kind === 'work' ? iv.end + HR_LAG_MS : iv.end)),
               });
               return;
             case 'sample':
