@@ -76,10 +76,12 @@ export class HubBridge {
 
   private onConnect(): void {
     const { hub, sid } = this.o;
+    // subscribed before "online" goes out: a central asks for replays as soon as it sees it, and the
+    // broker handles one client's packets in order, so no such request can arrive unheard
+    this.o.client.subscribe(topics.replayRequest(hub), { qos: 1 });
     const online: HubState = { v: 1, state: 'online', sid, now: this.o.clock(), startedAt: this.o.startedAt };
     this.publish(topics.state(hub), online, true);
     for (const id of this.rowers.keys()) this.publishRower(id);
-    this.o.client.subscribe(topics.replayRequest(hub), { qos: 1 });
   }
 
   private publishRower(id: string): void {

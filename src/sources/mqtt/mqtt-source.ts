@@ -160,7 +160,12 @@ export function mqttSource$(o: MqttSourceOptions): Observable<SourceItem> {
           if (!retained && prev?.sid !== st.sid) freshSids.add(st.sid); // seen starting: its lines begin at seq 1
           if (!retained && st.now !== undefined) clockOf(where.hub, st.sid).observe(st.now, clock());
           hubs.set(where.hub, { sid: st.sid, online: true });
-          if (prev?.online !== true) log(`hub ${where.hub} online (session ${st.sid})`);
+          if (prev?.online !== true) {
+            log(`hub ${where.hub} online (session ${st.sid})`);
+            // its recordings can fill the gaps of every session of it now: their wait starts again
+            const now = clock();
+            for (const s of streams.values()) if (s.hub === where.hub) s.order.hubOnline(now);
+          }
           askTails(where.hub, st.sid);
         } else {
           if (prev?.sid !== undefined && prev.sid !== st.sid) return; // the will of an older session

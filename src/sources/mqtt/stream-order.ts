@@ -8,7 +8,8 @@
  *   - seq above next: held, and the gap [next, seq−1] is reported so the hub can be asked to
  *     replay it from its recording;
  *   - a gap nobody fills within `giveUpMs` is skipped (counted in `lost`), so one lost line
- *     cannot stall a rower for ever.
+ *     cannot stall a rower for ever; the wait starts again when the hub that can fill it comes
+ *     (back) online (`hubOnline`), so a hub that takes long to restart still gets its chance.
  */
 
 export interface Gap {
@@ -62,6 +63,11 @@ export class StreamOrder<L> {
     }
     if (head >= this.next && this.gapSince === null) this.gapSince = now;
     if (head >= this.next) this.headKnown = Math.max(this.headKnown, head);
+  }
+
+  /** The hub that can fill the gap is online again at `now`: it gets the whole `giveUpMs` from now. */
+  hubOnline(now: number): void {
+    if (this.gapSince !== null) this.gapSince = now;
   }
 
   /** The missing range to ask a replay for, or null. */

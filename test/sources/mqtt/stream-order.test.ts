@@ -65,4 +65,20 @@ describe('StreamOrder: exactly once, in seq order, per (hub session, rower)', ()
     expect(o.gap()).toBeNull();
     expect(feed(o, [2, 3])).toEqual([]); // too late now: dropped, not delivered out of order
   });
+
+  it('the hub coming back online restarts the wait: a gap its restarted hub fills late is not lost', () => {
+    const o = new StreamOrder<string>(1, 1000);
+    feed(o, [1], 0);
+    feed(o, [4, 5], 10); // the gap opens at 10
+    o.hubOnline(900); // the hub (a new process) is back at 900
+    expect(o.tick(1010)).toEqual([]); // 1000 after the gap opened, but only 110 after the hub came back
+    expect(feed(o, [2, 3], 1500)).toEqual(['L2', 'L3', 'L4', 'L5']);
+    expect(o.lost).toBe(0);
+    // no gap open: nothing to restart, and a later gap has its own full wait
+    o.hubOnline(2000);
+    feed(o, [7], 2100);
+    expect(o.tick(3050)).toEqual([]);
+    expect(o.tick(3100)).toEqual(['L7']);
+    expect(o.lost).toBe(1);
+  });
 });
