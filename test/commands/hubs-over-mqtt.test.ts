@@ -64,7 +64,7 @@ describe('several hubs over MQTT: nothing lost, nothing twice', () => {
     expect((await live.exited).code).toBe(0);
     if (process.env.ERGSPRINT_TEST_DEBUG) console.log(live.stderr());
     expect(new Set(sent.map((s) => s.split(' ')[0])).size).toBe(2);
-    expect(count(got)).toEqual(count(sent));
+    expect(count(got), `central:\n${live.stderr()}\nhub:\n${hub.stderr()}`).toEqual(count(sent));
     expect(got.length).toBe(sent.length);
     // two hub sessions, each with its own recording
     expect(readdirSync(join(dir, 'data', 'ergsprint', 'hub', 'hub-a')).filter((f) => f.endsWith('.ndjson') && f !== 'sessions.ndjson')).toHaveLength(2);
@@ -99,7 +99,7 @@ describe('several hubs over MQTT: nothing lost, nothing twice', () => {
     expect((await live.exited).code).toBe(0);
     expect(frameKeys(lines(first)).length).toBeGreaterThan(0);
     expect(frameKeys(lines(second)).length).toBeGreaterThan(0);
-    expect(count(got)).toEqual(count(sent));
+    expect(count(got), `central:\n${live.stderr()}\nhub:\n${hub.stderr()}`).toEqual(count(sent));
     expect(got.length).toBe(sent.length);
   }, 40_000);
 
@@ -131,7 +131,7 @@ describe('several hubs over MQTT: nothing lost, nothing twice', () => {
     hub.child.kill('SIGINT');
     await relay.close();
     expect((await live.exited).code).toBe(0);
-    expect(count(got)).toEqual(count(sent));
+    expect(count(got), `central:\n${live.stderr()}\nhub:\n${hub.stderr()}`).toEqual(count(sent));
     expect(got.length).toBe(sent.length);
   }, 45_000 + cutS * 1000);
 });
