@@ -6,7 +6,7 @@
  * `onImported` is the seam for the history store: it is called for every file, new or already
  * imported (so a history add must be idempotent, keyed by the path or the sha256).
  */
-import { closeSync, existsSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError } from '../cli-error.js';
 import type { HistoryStore } from '../store/history-store.js';
@@ -15,7 +15,7 @@ import { analysisToJson } from '../export/analysis-json.js';
 import type { RecordingHeader, RecordingItem } from '../recording/format.js';
 import { readRecording } from '../recording/reader.js';
 import { RecordingError, RecordingWriteError } from '../recording/recording-error.js';
-import { FileOpenError, openRegularFile } from '../recording/regular-file.js';
+import { FileOpenError, openRegularFile, readOpened } from '../recording/regular-file.js';
 import { openRecording } from '../recording/writer.js';
 import { IMPORT_FORMAT_NAMES, isImportFormat, type ImportFormat } from '../sources/import/formats.js';
 import { ImportError } from '../sources/import/import-error.js';
@@ -154,14 +154,8 @@ function readInput(path: string): Uint8Array {
   const { fd, size } = opened;
   try {
     if (size > MAX_IMPORT_BYTES) throw new CliError(`${path}: larger than ${MAX_IMPORT_BYTES} bytes (not a rowing session export)`, EXIT.badInput);
-    const buf = Buffer.alloc(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, null);
-      if (n === 0) break;
-      off += n;
-    }
-    return new Uint8Array(buf.buffer, buf.byteOffset, off);
+    const buf = readOpened(fd, size);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
   } finally {
     closeSync(fd);
   }

@@ -1,8 +1,8 @@
 /** Read and validate a v1 recording: whole text (`parseRecording`) or streamed from a file (`readRecording`). */
-import { closeSync, createReadStream, readSync } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import { LineParser, MAX_LINE_BYTES, type Recording } from './line-parser.js';
 import { RecordingError } from './recording-error.js';
-import { FileOpenError, openRegularFile } from './regular-file.js';
+import { FileOpenError, openRegularFile, readOpened } from './regular-file.js';
 
 export type { Recording } from './line-parser.js';
 export { MAX_LINE_BYTES } from './line-parser.js';
@@ -60,7 +60,7 @@ export async function readRecording(path: string, opts: ReadOptions = {}): Promi
   if (file.size <= (opts.wholeFileBytes ?? WHOLE_FILE_BYTES)) {
     let text: string;
     try {
-      text = readWhole(file.fd, file.size).toString('utf8');
+      text = readOpened(file.fd, file.size).toString('utf8');
     } catch (err) {
       throw toReadError(err, path);
     } finally {
@@ -103,18 +103,6 @@ export async function readRecording(path: string, opts: ReadOptions = {}): Promi
   }
   if (pendingBytes > 0) parser.line(lineEndingAt(Buffer.alloc(0)), false);
   return parser.finish();
-}
-
-/** The first `size` bytes of an open file (fewer if it is shorter by now). */
-function readWhole(fd: number, size: number): Buffer {
-  const buf = Buffer.allocUnsafe(size);
-  let off = 0;
-  while (off < size) {
-    const n = readSync(fd, buf, off, size - off, null);
-    if (n === 0) break;
-    off += n;
-  }
-  return off === size ? buf : buf.subarray(0, off);
 }
 
 function toReadError(err: unknown, path: string): Error {

@@ -51,20 +51,24 @@ export function openRegularFile(path: string): { fd: number; size: number } {
   return { fd, size: st.size };
 }
 
+/** The first `size` bytes of an open file (fewer if it is shorter by now). */
+export function readOpened(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let off = 0;
+  while (off < size) {
+    const n = readSync(fd, buf, off, size - off, null);
+    if (n === 0) break;
+    off += n;
+  }
+  return off === size ? buf : buf.subarray(0, off);
+}
+
 /** The UTF-8 text of a small regular file (BOM stripped); throws FileOpenError. */
 export function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): string {
   const { fd, size } = openRegularFile(path);
   try {
     if (size > maxBytes) throw new FileOpenError('TOO_BIG', path, `larger than ${maxBytes} bytes`);
-    const buf = Buffer.alloc(size);
-    let off = 0;
-    for (;;) {
-      const n = readSync(fd, buf, off, buf.length - off, null);
-      if (n === 0) break;
-      off += n;
-      if (off === buf.length) break;
-    }
-    return stripBom(buf.toString('utf8', 0, off));
+    return stripBom(readOpened(fd, size).toString('utf8'));
   } catch (err) {
     if (err instanceof FileOpenError) throw err;
     throw new FileOpenError('UNREADABLE', path, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
