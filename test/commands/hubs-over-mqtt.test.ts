@@ -34,10 +34,10 @@ const startHub = async (env: Record<string, string>, url: string): Promise<Run> 
   await waitFor(() => /hub hub-a: connected/.test(hub.stderr()), 10_000, () => `the hub to connect: ${hub.stderr()}`);
   return hub;
 };
-/** wait until the central recordings hold as many frames as were sent (or time out), then compare */
-const settle = async (sent: string[], recordings: string[]): Promise<string[]> => {
+/** wait until the central recordings hold as many frames as `expected` (read again at each look) or time out, then compare */
+const settle = async (expected: () => string[], recordings: string[]): Promise<string[]> => {
   const got = (): string[] => unprefixed(recordings.flatMap((r) => frameKeys(lines(r))));
-  await waitFor(() => got().length >= sent.length, 15_000, () => `${sent.length} frames in the central recording (has ${got().length})`).catch(() => {});
+  await waitFor(() => got().length >= expected().length, 15_000, () => `${expected().length} frames in the central recording (has ${got().length})`).catch(() => {});
   return got();
 };
 
@@ -65,8 +65,10 @@ describe('several hubs over MQTT: nothing lost, nothing twice', () => {
     const hubDir = join(dir, 'data', 'ergsprint', 'hub', 'hub-a');
     const hubFiles = readdirSync(hubDir).filter((f) => f.endsWith('.ndjson') && f !== 'sessions.ndjson').sort().map((f) => join(hubDir, f));
     expect(hubFiles).toHaveLength(2);
-    const recorded = hubFiles.flatMap((f) => frameKeys(lines(f)));
-    const got = await settle(recorded, [central]);
+    // read again until the central has caught up: the running hub may still be writing its last frames
+    const hubFrames = (): string[] => hubFiles.flatMap((f) => frameKeys(lines(f)));
+    const got = await settle(hubFrames, [central]);
+    const recorded = hubFrames();
     live.child.kill('SIGINT');
     hub.child.kill('SIGINT');
     expect((await live.exited).code).toBe(0);
@@ -111,7 +113,7 @@ describe('several hubs over MQTT: nothing lost, nothing twice', () => {
     live = await startCentral(env, broker.url, second);
     expect((await sim.exited).code).toBe(0);
     const sent = frameKeys(lines(trace));
-    const got = await settle(sent, [first, second]);
+    const got = await settle(() => sent, [first, second]);
     live.child.kill('SIGINT');
     hub.child.kill('SIGINT');
     expect((await live.exited).code).toBe(0);
@@ -144,7 +146,7 @@ describe('several hubs over MQTT: nothing lost, nothing twice', () => {
     relay.heal();
     expect((await sim.exited).code).toBe(0);
     const sent = frameKeys(lines(trace));
-    const got = await settle(sent, [central]);
+    const got = await settle(() => sent, [central]);
     live.child.kill('SIGINT');
     hub.child.kill('SIGINT');
     await relay.close();
